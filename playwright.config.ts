@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** Debian's Chromium (TOOLCHAIN.md); `npm test` installs it when missing. */
+export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const port = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		serviceWorkers: 'allow',
+		colorScheme: 'dark',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromePath,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--autoplay-policy=no-user-gesture-required'
+			]
+		}
+	},
+	projects: [
+		{
+			name: 'phone',
+			use: {
+				viewport: { width: 360, height: 740 },
+				deviceScaleFactor: 2,
+				isMobile: true,
+				hasTouch: true,
+				userAgent: devices['Pixel 7'].userAgent
+			}
+		},
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } }
+	],
+	webServer: {
+		command: `PORT=${port} npm run serve`,
+		url: `http://localhost:${port}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { encodeWav } from './wav';
+import { loopableSine } from './generate/tone';
+import { gainToDb } from './units';
+
+function readHeader(bytes: Uint8Array) {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const text = (o: number) => String.fromCharCode(...bytes.slice(o, o + 4));
+	return {
+		riff: text(0),
+		riffSize: view.getUint32(4, true),
+		wave: text(8),
+		formatTag: view.getUint16(20, true),
+		channels: view.getUint16(22, true),
+		sampleRate: view.getUint32(24, true),
+		byteRate: view.getUint32(28, true),
+		bits: view.getUint16(34, true),
+		dataSize: view.getUint32(40, true),
+		view
+	};
+}
+
+describe('encodeWav', () => {
+	it.each([
+		['pcm16', 1, 16],
+		['float32', 3, 32]
+	] as const)('writes a valid %s header', (format, formatTag, bits) => {
+		const left = new Float32Array(1000);
+		const bytes = encodeWav({ channels: [left, left], sampleRate: 48000, format });
+		const h = readHeader(bytes);
+		expect(h).toMatchObject({
+			riff: 'RIFF',
+			wave: 'WAVE',
+			formatTag,
+			channels: 2,
+			sampleRate: 48000,
+			bits
+		});
+		expect(h.dataSize).toBe(1000 * 2 * (bits / 8));
+		expect(h.riffSize).toBe(bytes.length - 8);
+		expect(h.byteRate).toBe(48000 * 2 * (bits / 8));
+	});
+
+	it('interleaves channels and keeps float samples exactly', () => {
+		const left = Float32Array.from([0.5, -0.25]);
+		const right = Float32Array.from([-1, 1.5]);
+		const { view } = readHeader(encodeWav({ channels: [left, right], sampleRate: 44100 }));
+		expect([0, 1, 2, 3].map((i) => view.getFloat32(44 + i * 4, true))).toEqual([
+			0.5, -1, -0.25, 1.5
+		]);
+	});
+
+	it('clamps 16-bit PCM to full scale', () => {
+		const { view } = readHeader(
+			encodeWav({ channels: [Float32Array.from([2, -2, 0.5])], sampleRate: 8000, format: 'pcm16' })
+		);
+		expect([0, 1, 2].map((i) => view.getInt16(44 + i * 2, true))).toEqual([32767, -32768, 16384]);
+	});
+
+	it('rejects channels of different lengths', () => {
+		expect(() =>
+			encodeWav({ channels: [new Float32Array(2), new Float32Array(3)], sampleRate: 8000 })
+		).toThrow(/length/);
+	});
+});
+
+describe('loopableSine', () => {
+	it.each([
+		[440, 44100],
+		[1000, 48000],
+		[97, 8000]
+	])(
+		'%d Hz at %d Hz peaks at the requested level and loops without a jump',
+		(frequency, sampleRate) => {
+			const tone = loopableSine({ frequency, seconds: 1, sampleRate, peakDbfs: -18 });
+			const peak = tone.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+			expect(gainToDb(peak)).toBeCloseTo(-18, 1);
+			// The jump from the last sample back to the first is no larger than one ordinary step.
+			const maxStep = tone.reduce((m, v, i) => (i ? Math.max(m, Math.abs(v - tone[i - 1])) : m), 0);
+			expect(Math.abs(tone[0] - tone[tone.length - 1])).toBeLessThanOrEqual(maxStep * 1.001);
+		}
+	);
+});

@@ -1,0 +1,75 @@
+/**
+ * The Howler edge: plays rendered WAV bytes through Web Audio. Later issues grow this into the A/B
+ * player; for now it plays one looping clip with play/stop/volume and reports its state.
+ */
+import { Howl, Howler } from 'howler';
+
+export type PlayerState = 'stopped' | 'loading' | 'playing' | 'error';
+
+/** One looping clip backed by a Blob URL of WAV bytes. */
+export class ClipPlayer {
+	#howl: Howl;
+	#url: string;
+	#onState: (state: PlayerState, message?: string) => void;
+
+	constructor({
+		wav,
+		loop = true,
+		onState
+	}: {
+		wav: Uint8Array;
+		loop?: boolean;
+		onState: (state: PlayerState, message?: string) => void;
+	}) {
+		this.#onState = onState;
+		this.#url = URL.createObjectURL(new Blob([wav as BlobPart], { type: 'audio/wav' }));
+		this.#howl = new Howl({
+			src: [this.#url],
+			format: ['wav'],
+			html5: false,
+			loop,
+			onplay: () => onState('playing'),
+			onstop: () => onState('stopped'),
+			onend: () => {
+				if (!loop) onState('stopped');
+			},
+			onloaderror: () => onState('error', 'This browser could not decode the audio clip.'),
+			onplayerror: () => {
+				onState('error', 'The browser blocked audio. Tap Play again to allow sound.');
+				// Howler retries once the audio context is unlocked by the next user gesture.
+				this.#howl.once('unlock', () => this.#howl.play());
+			}
+		});
+	}
+
+	/** Starts playback (a no-op while already playing). */
+	play(): void {
+		if (this.#howl.playing()) return;
+		this.#onState('loading');
+		this.#howl.play();
+	}
+
+	stop(): void {
+		this.#howl.stop();
+	}
+
+	get playing(): boolean {
+		return this.#howl.playing();
+	}
+
+	/** Frees the decoded audio and the Blob URL. */
+	unload(): void {
+		this.#howl.unload();
+		URL.revokeObjectURL(this.#url);
+	}
+}
+
+/** Sets the app-wide output volume (0–1) on Howler's master gain. */
+export function setMasterVolume(volume: number): void {
+	Howler.volume(Math.min(1, Math.max(0, volume)));
+}
+
+/** True when the browser offers Web Audio at all. */
+export function audioAvailable(): boolean {
+	return typeof AudioContext !== 'undefined' || 'webkitAudioContext' in globalThis;
+}

@@ -1,0 +1,47 @@
+import { expect, routes, test, waitForServiceWorker } from './fixtures';
+
+test.describe('offline', () => {
+	test('the service worker takes control on the first visit', async ({ page }) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+		expect(new URL(scope).pathname).toBe('/');
+	});
+
+	test('after one visit, reload and direct entry work on every route with the network off', async ({
+		page,
+		context
+	}) => {
+		// Enter on a deep link: the worker must still register at /sw.js with scope /.
+		await page.goto('/learn/loudness-is-not-quality');
+		await waitForServiceWorker(page);
+		await context.setOffline(true);
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Louder is not better');
+		for (const route of routes) {
+			await page.goto(route.path);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+			await page.reload();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+		}
+		// A URL that was never prerendered still gets the app shell from the precached fallback.
+		await page.goto('/somewhere/else');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	});
+
+	test('navigation by the tab bar works with the network off', async ({ page, context }) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await context.setOffline(true);
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		for (const tab of ['Learn', 'Train', 'Progress', 'Today']) {
+			await nav.getByRole('link', { name: tab }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab);
+		}
+		await page.getByRole('link', { name: 'Settings' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+		await page.goto('/learn');
+		await page.getByRole('link', { name: /Louder is not better/ }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Louder is not better');
+	});
+});
