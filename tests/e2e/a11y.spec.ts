@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, routes, test } from './fixtures';
+import { expect, routes, test, waitForServiceWorker } from './fixtures';
 
 for (const theme of ['dark', 'light'] as const) {
 	test.describe(`${theme} theme`, () => {
@@ -8,6 +8,9 @@ for (const theme of ['dark', 'light'] as const) {
 			test(`axe finds no violations on ${route.path}`, async ({ page }) => {
 				await page.goto(route.path);
 				await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+				// Scan the settled page: the worker has taken over (its toast shown) and nothing animates.
+				await waitForServiceWorker(page);
+				await page.waitForFunction(() => document.getAnimations().length === 0);
 				const background = await page.evaluate(
 					() => getComputedStyle(document.body).backgroundColor
 				);

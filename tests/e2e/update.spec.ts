@@ -12,8 +12,9 @@ test('a new deployment shows an "update available" prompt, and Reload switches t
 	// Deploy a copy of the build on its own server, so this test can publish a "new version" of it.
 	const dir = mkdtempSync(join(tmpdir(), 'mftm-deploy-'));
 	cpSync('build', dir, { recursive: true });
-	const server = await startServer({ dir, port: 0 });
-	const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+	let server = await startServer({ dir, port: 0 });
+	const port = (server.address() as AddressInfo).port;
+	const origin = `http://localhost:${port}`;
 	ownOrigins.add(origin);
 	try {
 		await page.goto(`${origin}/learn`);
@@ -21,34 +22,42 @@ test('a new deployment shows an "update available" prompt, and Reload switches t
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 		await expect(page.getByText('A new version of the app is ready.')).toHaveCount(0);
 
-		// Publish a new service worker and let the app's update check find it.
-		appendFileSync(join(dir, 'sw.js'), `\n// deployed ${Date.now()}\n`);
-		await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+		// Two deployments: the first while the page is on its very first visit (no worker at load),
+		// the second after that reload, when a worker controlled the page from the start.
+		for (const deployment of [1, 2]) {
+			const controllerBefore = await page.evaluate(
+				() => navigator.serviceWorker.controller!.scriptURL
+			);
+			expect(controllerBefore).toBe(firstWorker);
+			// sirv indexes files when it starts, so redeploy as a host would: new files, server restarted.
+			appendFileSync(join(dir, 'sw.js'), `\n// deployment ${deployment}\n`);
+			server.closeAllConnections();
+			await new Promise((done) => server.close(done));
+			server = await startServer({ dir, port });
+			await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
 
-		const prompt = page
-			.getByRole('status')
-			.filter({ hasText: 'A new version of the app is ready.' });
-		await expect(prompt).toBeVisible();
-		// Nothing changes under the learner until they choose to reload.
-		await expect(page).toHaveURL(`${origin}/learn`);
-		await Promise.all([
-			page.waitForEvent('load'),
-			prompt.getByRole('button', { name: 'Reload' }).click()
-		]);
+			const prompt = page
+				.getByRole('status')
+				.filter({ hasText: 'A new version of the app is ready.' });
+			await expect(prompt, `deployment ${deployment}`).toBeVisible();
+			// Nothing changes under the learner until they choose to reload.
+			await expect(page).toHaveURL(`${origin}/learn`);
+			await Promise.all([
+				page.waitForEvent('load'),
+				prompt.getByRole('button', { name: 'Reload' }).click()
+			]);
 
-		await expect(page).toHaveURL(`${origin}/learn`);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learn');
-		await expect(page.getByText('A new version of the app is ready.')).toHaveCount(0);
-		const state = await page.evaluate(async () => {
-			const registration = await navigator.serviceWorker.getRegistration();
-			return {
-				waiting: registration?.waiting ?? null,
-				controller: navigator.serviceWorker.controller?.scriptURL
-			};
-		});
-		expect(state.waiting).toBeNull();
-		expect(state.controller).toBe(firstWorker); // same URL, new script: the waiting worker took over
+			await expect(page).toHaveURL(`${origin}/learn`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learn');
+			await expect(page.getByText('A new version of the app is ready.')).toHaveCount(0);
+			const waiting = await page.evaluate(
+				async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null
+			);
+			expect(waiting, 'the waiting worker took over').toBeNull();
+			await waitForServiceWorker(page);
+		}
 	} finally {
+		server.closeAllConnections();
 		server.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
