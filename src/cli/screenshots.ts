@@ -1,0 +1,54 @@
+/**
+ * `npm run screenshots`: serves `build/` and saves a screenshot of every route at phone size
+ * (360×740) in both themes, plus desktop, into .tmp/screens/ for a person to look at.
+ */
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { startServer } from './serve';
+
+const routes = [
+	'/',
+	'/learn',
+	'/learn/loudness-is-not-quality',
+	'/train',
+	'/progress',
+	'/settings',
+	'/bench'
+];
+const out = '.tmp/screens';
+mkdirSync(out, { recursive: true });
+
+const server = await startServer({ port: 0 });
+const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+const browser = await chromium.launch({
+	executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+});
+try {
+	const sizes = [
+		{ name: 'phone', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true },
+		{
+			name: 'desktop',
+			viewport: { width: 1280, height: 800 },
+			deviceScaleFactor: 1,
+			isMobile: false
+		}
+	];
+	for (const size of sizes) {
+		for (const colorScheme of ['dark', 'light'] as const) {
+			const context = await browser.newContext({ ...size, colorScheme, serviceWorkers: 'block' });
+			const page = await context.newPage();
+			for (const route of routes) {
+				await page.goto(base + route, { waitUntil: 'networkidle' });
+				const file = `${out}/${size.name}-${colorScheme}-${route.replace(/\//g, '_') || '_'}.png`;
+				await page.screenshot({ path: file, fullPage: true });
+				console.log(file);
+			}
+			await context.close();
+		}
+	}
+} finally {
+	await browser.close();
+	server.close();
+}
