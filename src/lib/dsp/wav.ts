@@ -53,3 +53,109 @@ export function encodeWav({
 	}
 	return new Uint8Array(buffer);
 }
+
+/** A decoded WAV file: planar float channels in [−1, 1] (float files may exceed it). */
+export interface DecodedWav {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	/** The stored encoding, for messages: e.g. "24-bit PCM". */
+	encoding: string;
+}
+
+/** Thrown for input that is not a WAV this decoder supports; the message is one clear sentence. */
+export class WavError extends Error {
+	override name = 'WavError';
+}
+
+const WAVE_FORMAT_PCM = 1;
+const WAVE_FORMAT_IEEE_FLOAT = 3;
+const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
+
+/**
+ * Decodes 16-, 24- and 32-bit integer PCM, 32- and 64-bit float, 8-bit unsigned PCM, plain or
+ * WAVE_FORMAT_EXTENSIBLE (whose sub-format GUID starts with the format tag), any channel count and
+ * rate. Chunks are walked by size (odd sizes padded, RIFF rule), so LIST/fact/bext chunks are skipped.
+ */
+export function decodeWav(bytes: Uint8Array): DecodedWav {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const tag = (offset: number) =>
+		offset + 4 <= bytes.length ? String.fromCharCode(...bytes.subarray(offset, offset + 4)) : '';
+	if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE') {
+		throw new WavError('Not a WAV file (no RIFF/WAVE header).');
+	}
+	let format: {
+		tag: number;
+		channels: number;
+		sampleRate: number;
+		bits: number;
+		align: number;
+	} | null = null;
+	let data: { offset: number; size: number } | null = null;
+	let offset = 12;
+	while (offset + 8 <= bytes.length) {
+		const id = tag(offset);
+		const size = view.getUint32(offset + 4, true);
+		const body = offset + 8;
+		if (id === 'fmt ') {
+			if (size < 16 || body + size > bytes.length)
+				throw new WavError('The WAV format chunk is truncated.');
+			let formatTag = view.getUint16(body, true);
+			if (formatTag === WAVE_FORMAT_EXTENSIBLE) {
+				if (size < 40) throw new WavError('The WAV extensible format chunk is truncated.');
+				formatTag = view.getUint16(body + 24, true); // first two bytes of the sub-format GUID
+			}
+			format = {
+				tag: formatTag,
+				channels: view.getUint16(body + 2, true),
+				sampleRate: view.getUint32(body + 4, true),
+				align: view.getUint16(body + 12, true),
+				bits: view.getUint16(body + 14, true)
+			};
+		} else if (id === 'data') {
+			// Some writers leave the size as 0 or 0xFFFFFFFF while streaming: take what is there.
+			const available = bytes.length - body;
+			data = { offset: body, size: size === 0 || size > available ? available : size };
+			if (size > available && size !== 0xffffffff && size !== 0) {
+				throw new WavError(
+					`The WAV data is truncated: the header promises ${size} bytes but only ${available} are there.`
+				);
+			}
+			if (format) break;
+		}
+		offset = body + size + (size % 2);
+	}
+	if (!format) throw new WavError('The WAV file has no format chunk.');
+	if (!data) throw new WavError('The WAV file has no audio data chunk.');
+	const { channels: channelCount, sampleRate, bits } = format;
+	if (channelCount < 1) throw new WavError('The WAV file declares no channels.');
+	if (sampleRate < 1) throw new WavError('The WAV file declares a sample rate of 0.');
+	const encoding =
+		format.tag === WAVE_FORMAT_PCM
+			? `${bits}-bit PCM`
+			: format.tag === WAVE_FORMAT_IEEE_FLOAT
+				? `${bits}-bit float`
+				: `format tag ${format.tag}`;
+	const readers: Record<string, (o: number) => number> = {
+		'1:8': (o) => (view.getUint8(o) - 128) / 128,
+		'1:16': (o) => view.getInt16(o, true) / 32768,
+		'1:24': (o) =>
+			(view.getUint8(o) | (view.getUint8(o + 1) << 8) | (view.getInt8(o + 2) << 16)) / 8388608,
+		'1:32': (o) => view.getInt32(o, true) / 2147483648,
+		'3:32': (o) => view.getFloat32(o, true),
+		'3:64': (o) => view.getFloat64(o, true)
+	};
+	const read = readers[`${format.tag}:${bits}`];
+	if (!read) throw new WavError(`Unsupported WAV encoding: ${encoding}.`);
+	const bytesPerSample = bits / 8;
+	const frameBytes = bytesPerSample * channelCount;
+	const frames = Math.floor(data.size / frameBytes);
+	const channels = Array.from({ length: channelCount }, () => new Float32Array(frames));
+	let o = data.offset;
+	for (let i = 0; i < frames; i++) {
+		for (let c = 0; c < channelCount; c++) {
+			channels[c][i] = read(o);
+			o += bytesPerSample;
+		}
+	}
+	return { channels, sampleRate, encoding };
+}
