@@ -1,0 +1,147 @@
+/** Parses the `process` CLI's options into an ordered list of steps, with one clear error each. */
+import { UsageError } from './cli-kit';
+
+export const SYSTEMS = ['phone', 'laptop', 'earbuds', 'car', 'club'] as const;
+
+export type Step =
+	| { kind: 'gain'; gainDb: number }
+	| { kind: 'peaking' | 'lowshelf' | 'highshelf'; frequency: number; gainDb: number; q: number }
+	| { kind: 'highpass' | 'lowpass'; frequency: number; q: number }
+	| { kind: 'compress'; thresholdDb: number; ratio: number; attackMs: number; releaseMs: number }
+	| { kind: 'limit'; ceilingDbtp: number }
+	| { kind: 'clip'; driveDb: number }
+	| { kind: 'mono' }
+	| { kind: 'width'; factor: number }
+	| { kind: 'system'; system: (typeof SYSTEMS)[number] }
+	| { kind: 'normalize'; lufs: number };
+
+export const usage =
+	'usage: process IN.wav OUT.wav [--gain DB] [--peaking F,GAIN_DB,Q] [--lowshelf F,GAIN_DB,Q] ' +
+	'[--highshelf F,GAIN_DB,Q] [--highpass F,Q] [--lowpass F,Q] ' +
+	'[--compress THRESH_DB,RATIO,ATTACK_MS,RELEASE_MS] [--limit CEILING_DBTP] [--clip DB] [--mono] ' +
+	'[--width FACTOR] [--system phone|laptop|earbuds|car|club] [--normalize LUFS]';
+
+/** How many comma-separated numbers each option takes, and the names used in messages. */
+const numeric: Record<string, string[]> = {
+	gain: ['DB'],
+	peaking: ['F', 'GAIN_DB', 'Q'],
+	lowshelf: ['F', 'GAIN_DB', 'Q'],
+	highshelf: ['F', 'GAIN_DB', 'Q'],
+	highpass: ['F', 'Q'],
+	lowpass: ['F', 'Q'],
+	compress: ['THRESH_DB', 'RATIO', 'ATTACK_MS', 'RELEASE_MS'],
+	limit: ['CEILING_DBTP'],
+	clip: ['DB'],
+	width: ['FACTOR'],
+	normalize: ['LUFS']
+};
+
+function numbers(option: string, value: string | undefined): number[] {
+	const names = numeric[option];
+	const shape = names.join(',');
+	if (value === undefined || value.startsWith('--')) {
+		throw new UsageError(`--${option} needs ${shape}`);
+	}
+	const parts = value.split(',');
+	const parsed = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+	if (parts.length !== names.length || parsed.some((n) => !Number.isFinite(n))) {
+		throw new UsageError(`--${option} takes ${shape}, got "${value}"`);
+	}
+	return parsed;
+}
+
+function requireRange(ok: boolean, message: string) {
+	if (!ok) throw new UsageError(message);
+}
+
+/** Turns argv (after the script name) into input, output and steps in the order given. */
+export function parseProcessArgs(
+	argv: string[],
+	sampleRate?: number
+): { input: string; output: string; steps: Step[] } {
+	const files: string[] = [];
+	const steps: Step[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (!arg.startsWith('--')) {
+			files.push(arg);
+			continue;
+		}
+		const option = arg.slice(2);
+		if (option === 'mono') {
+			steps.push({ kind: 'mono' });
+		} else if (option === 'system') {
+			const system = argv[++i];
+			if (!SYSTEMS.includes(system as (typeof SYSTEMS)[number])) {
+				throw new UsageError(`--system takes one of ${SYSTEMS.join(', ')}, got "${system ?? ''}"`);
+			}
+			steps.push({ kind: 'system', system: system as (typeof SYSTEMS)[number] });
+		} else if (option in numeric) {
+			const n = numbers(option, argv[++i]);
+			switch (option) {
+				case 'gain':
+					steps.push({ kind: 'gain', gainDb: n[0] });
+					break;
+				case 'peaking':
+				case 'lowshelf':
+				case 'highshelf':
+					requireRange(n[0] > 0, `--${option}: frequency must be above 0 Hz`);
+					requireRange(n[2] > 0, `--${option}: Q must be above 0`);
+					steps.push({ kind: option, frequency: n[0], gainDb: n[1], q: n[2] });
+					break;
+				case 'highpass':
+				case 'lowpass':
+					requireRange(n[0] > 0, `--${option}: frequency must be above 0 Hz`);
+					requireRange(n[1] > 0, `--${option}: Q must be above 0`);
+					steps.push({ kind: option, frequency: n[0], q: n[1] });
+					break;
+				case 'compress':
+					requireRange(n[1] >= 1, '--compress: RATIO must be 1 or more');
+					requireRange(
+						n[2] >= 0 && n[3] > 0,
+						'--compress: ATTACK_MS must be ≥ 0 and RELEASE_MS > 0'
+					);
+					steps.push({
+						kind: 'compress',
+						thresholdDb: n[0],
+						ratio: n[1],
+						attackMs: n[2],
+						releaseMs: n[3]
+					});
+					break;
+				case 'limit':
+					requireRange(n[0] <= 0, '--limit: CEILING_DBTP must be 0 or below');
+					steps.push({ kind: 'limit', ceilingDbtp: n[0] });
+					break;
+				case 'clip':
+					requireRange(n[0] >= 0, '--clip: DB (drive into the clipper) must be 0 or more');
+					steps.push({ kind: 'clip', driveDb: n[0] });
+					break;
+				case 'width':
+					requireRange(n[0] >= 0 && n[0] <= 4, '--width: FACTOR must be between 0 and 4');
+					steps.push({ kind: 'width', factor: n[0] });
+					break;
+				case 'normalize':
+					requireRange(n[0] < 0, '--normalize: LUFS must be below 0');
+					steps.push({ kind: 'normalize', lufs: n[0] });
+					break;
+			}
+		} else {
+			throw new UsageError(`unknown option ${arg}`);
+		}
+	}
+	if (files.length !== 2) throw new UsageError(usage);
+	if (sampleRate !== undefined) checkFrequencies(steps, sampleRate);
+	return { input: files[0], output: files[1], steps };
+}
+
+/** Filter frequencies must sit below Nyquist of the input file. */
+export function checkFrequencies(steps: Step[], sampleRate: number): void {
+	for (const step of steps) {
+		if ('frequency' in step && step.frequency >= sampleRate / 2) {
+			throw new UsageError(
+				`--${step.kind}: ${step.frequency} Hz is at or above Nyquist (${sampleRate / 2} Hz) for this file`
+			);
+		}
+	}
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { oversamplingFactor, truePeak, TruePeakInterpolator } from './true-peak';
+
+/** EBU Tech 3341 true-peak tolerance: +0.2 / −0.4 dB. */
+function expectTruePeak(actual: number | null, expected: number) {
+	expect(actual).not.toBeNull();
+	expect(actual as number).toBeLessThanOrEqual(expected + 0.2);
+	expect(actual as number).toBeGreaterThanOrEqual(expected - 0.4);
+}
+
+function sine({
+	frequency,
+	sampleRate,
+	peakDbfs,
+	phaseDegrees = 0,
+	seconds = 0.5
+}: {
+	frequency: number;
+	sampleRate: number;
+	peakDbfs: number;
+	phaseDegrees?: number;
+	seconds?: number;
+}): Float32Array {
+	const amplitude = Math.pow(10, peakDbfs / 20);
+	const out = new Float32Array(Math.round(seconds * sampleRate));
+	const phase = (phaseDegrees * Math.PI) / 180;
+	for (let i = 0; i < out.length; i++) {
+		out[i] = amplitude * Math.sin((2 * Math.PI * frequency * i) / sampleRate + phase);
+	}
+	return out;
+}
+
+describe('oversamplingFactor', () => {
+	it.each([
+		[8000, 4],
+		[44100, 4],
+		[48000, 4],
+		[88200, 4],
+		[96000, 2],
+		[176400, 1],
+		[192000, 1]
+	])('%i Hz → %i×', (sampleRate, factor) => expect(oversamplingFactor(sampleRate)).toBe(factor));
+});
+
+describe('truePeak: EBU Tech 3341 style fs/4 sines (48 kHz)', () => {
+	it.each([0, 45, 60, 67.5, 88.2])(
+		'a −6 dBFS-amplitude sine at fs/4, phase %s°, reads −6.0 dBTP',
+		(phase) => {
+			const channels = [
+				sine({ frequency: 12000, sampleRate: 48000, peakDbfs: -6, phaseDegrees: phase })
+			];
+			expectTruePeak(truePeak({ channels, sampleRate: 48000 }).dbtp, -6);
+		}
+	);
+
+	it('a 0 dBFS sample-peak sine at fs/4 and 45° has a true peak of +3.01 dBTP', () => {
+		// Samples land at ±sin(45°)·A: scaling A to √2 puts them at ±1.0 while the wave peaks at √2.
+		const x = sine({ frequency: 12000, sampleRate: 48000, peakDbfs: 3.0103, phaseDegrees: 45 });
+		const samplePeak = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+		expect(Math.abs(samplePeak - 1)).toBeLessThan(1e-6);
+		expectTruePeak(truePeak({ channels: [x], sampleRate: 48000 }).dbtp, 3.01);
+	});
+});
+
+describe('truePeak: sample-rate sweep and edge cases', () => {
+	it.each([8000, 22050, 44100, 48000, 96000, 192000])(
+		'a −1 dBFS 997 Hz sine at 30.3° reads −1.0 dBTP at %i Hz',
+		(sampleRate) => {
+			const channels = [sine({ frequency: 997, sampleRate, peakDbfs: -1, phaseDegrees: 30.3 })];
+			expectTruePeak(truePeak({ channels, sampleRate }).dbtp, -1);
+		}
+	);
+
+	it('includes the original samples: an isolated full-scale impulse reads ≥ 0 dBTP', () => {
+		const x = new Float32Array(100);
+		x[50] = 1;
+		expect(truePeak({ channels: [x], sampleRate: 48000 }).dbtp).toBeGreaterThanOrEqual(0);
+	});
+
+	it('does not overshoot on a constant (DC) signal at full scale', () => {
+		const x = new Float32Array(1000).fill(1);
+		expect(Math.abs(truePeak({ channels: [x], sampleRate: 48000 }).dbtp as number)).toBeLessThan(
+			0.01
+		);
+	});
+
+	it('returns null dBTP and 0 linear for digital silence', () => {
+		expect(truePeak({ channels: [new Float32Array(1000)], sampleRate: 48000 })).toEqual({
+			dbtp: null,
+			linear: 0
+		});
+	});
+
+	it('takes the loudest channel', () => {
+		const quiet = sine({ frequency: 1000, sampleRate: 48000, peakDbfs: -20 });
+		const loud = sine({ frequency: 1000, sampleRate: 48000, peakDbfs: -3 });
+		expectTruePeak(truePeak({ channels: [quiet, loud], sampleRate: 48000 }).dbtp, -3);
+	});
+});
+
+describe('TruePeakInterpolator', () => {
+	it('reports latency 7 at 4× and 0 at 1×', () => {
+		expect(new TruePeakInterpolator(4).latency).toBe(7);
+		expect(new TruePeakInterpolator(1).latency).toBe(0);
+	});
+
+	it('finds the +3 dB inter-sample peak of the fs/4, 45° sine, delayed by `latency`', () => {
+		const tp = new TruePeakInterpolator(4);
+		const x = sine({ frequency: 12000, sampleRate: 48000, peakDbfs: 3.0103, phaseDegrees: 45 });
+		const readings = Array.from(x, (s) => tp.next(s));
+		const settled = Math.max(...readings.slice(100));
+		expectTruePeak(20 * Math.log10(settled), 3.01);
+	});
+
+	it('agrees with the batch meter on a signal that starts and ends in silence', () => {
+		const x = new Float32Array(4800);
+		for (let i = 1000; i < 3800; i++)
+			x[i] = 0.7 * Math.sin(i * 2.1) * Math.sin(((i - 1000) / 2800) * Math.PI);
+		const tp = new TruePeakInterpolator(4);
+		let peak = 0;
+		for (const s of x) peak = Math.max(peak, tp.next(s));
+		for (let i = 0; i < tp.latency; i++) peak = Math.max(peak, tp.next(0));
+		expect(Math.abs(peak - truePeak({ channels: [x], sampleRate: 48000 }).linear)).toBeLessThan(
+			1e-9
+		);
+	});
+
+	it('reset clears the history', () => {
+		const tp = new TruePeakInterpolator(4);
+		for (let i = 0; i < 20; i++) tp.next(1);
+		tp.reset();
+		let peak = 0;
+		for (let i = 0; i < 20; i++) peak = Math.max(peak, tp.next(0));
+		expect(peak).toBe(0);
+	});
+
+	it('rejects a non-integer factor', () => {
+		expect(() => new TruePeakInterpolator(2.5)).toThrow(RangeError);
+	});
+});
