@@ -3,7 +3,7 @@
  * Tech 3342 LRA, BS.1770 Annex 2 true peak, sample peak, PLR and crest factor. Silence gives null.
  */
 import { measureLoudness, type LoudnessPoint } from './analysis/loudness';
-import { crestFactor, samplePeak } from './analysis/levels';
+import { rmsLevel, samplePeak } from './analysis/levels';
 import { truePeak } from './analysis/true-peak';
 import type { Dbfs, Decibels, Lufs, SampleRate } from './units';
 
@@ -40,13 +40,15 @@ export function meterReport({
 }): MeterReport {
 	const loudness = measureLoudness({ channels, sampleRate, series });
 	const tp = truePeak({ channels, sampleRate }).dbtp;
+	const peak = samplePeak({ channels }).dbfs;
+	const rms = rmsLevel({ channels }).dbfs;
 	const report: MeterReport = {
 		I: round(loudness.integrated),
 		LRA: round(loudness.range),
 		TP: round(tp),
-		samplePeak: round(samplePeak({ channels }).dbfs),
+		samplePeak: round(peak),
 		PLR: round(tp !== null && loudness.integrated !== null ? tp - loudness.integrated : null),
-		crestFactor: round(crestFactor({ channels }))
+		crestFactor: round(peak !== null && rms !== null ? peak - rms : null)
 	};
 	if (series && loudness.series) {
 		const points = (curve: LoudnessPoint[]): LoudnessPoint[] =>

@@ -4,6 +4,9 @@
  */
 import type { SampleRate } from './units';
 
+/** True on every platform we run on; the DataView paths keep big-endian hosts correct. */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Encodes planar channels as an interleaved WAV: 16-bit PCM (dithering not applied) or 32-bit float. */
 export function encodeWav({
 	channels,
@@ -38,6 +41,28 @@ export function encodeWav({
 	view.setUint16(34, bytesPerSample * 8, true);
 	ascii(36, 'data');
 	view.setUint32(40, dataBytes, true);
+	const count = channels.length;
+	if (littleEndian) {
+		// Typed-array views write the interleaved samples directly (WAV is little-endian, like the host).
+		if (format === 'pcm16') {
+			const out = new Int16Array(buffer, 44, frames * count);
+			for (let c = 0; c < count; c++) {
+				const channel = channels[c];
+				for (let i = 0, o = c; i < frames; i++, o += count) {
+					const v = channel[i];
+					const clamped = v > 1 ? 1 : v < -1 ? -1 : v;
+					out[o] = Math.round(clamped < 0 ? clamped * 0x8000 : clamped * 0x7fff);
+				}
+			}
+		} else {
+			const out = new Float32Array(buffer, 44, frames * count);
+			for (let c = 0; c < count; c++) {
+				const channel = channels[c];
+				for (let i = 0, o = c; i < frames; i++, o += count) out[o] = channel[i];
+			}
+		}
+		return new Uint8Array(buffer);
+	}
 	let offset = 44;
 	for (let i = 0; i < frames; i++) {
 		for (const channel of channels) {
@@ -150,6 +175,18 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
 	const frameBytes = bytesPerSample * channelCount;
 	const frames = Math.floor(data.size / frameBytes);
 	const channels = Array.from({ length: channelCount }, () => new Float32Array(frames));
+	if (littleEndian && (format.tag === WAVE_FORMAT_PCM ? bits === 16 : bits === 32)) {
+		// Fast paths for the common encodings: copy to an aligned buffer, then de-interleave.
+		const start = bytes.byteOffset + data.offset;
+		const copy = bytes.buffer.slice(start, start + frames * frameBytes) as ArrayBuffer;
+		const samples = bits === 16 ? new Int16Array(copy) : new Float32Array(copy);
+		const scale = bits === 16 ? 1 / 32768 : 1;
+		for (let c = 0; c < channelCount; c++) {
+			const channel = channels[c];
+			for (let i = 0, o = c; i < frames; i++, o += channelCount) channel[i] = samples[o] * scale;
+		}
+		return { channels, sampleRate, encoding };
+	}
 	let o = data.offset;
 	for (let i = 0; i < frames; i++) {
 		for (let c = 0; c < channelCount; c++) {
