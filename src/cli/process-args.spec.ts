@@ -23,13 +23,13 @@ describe('process CLI arguments', () => {
 		expect(input).toBe('in.wav');
 		expect(output).toBe('out.wav');
 		expect(steps).toEqual([
-			{ kind: 'highpass', frequency: 30, q: 0.707 },
-			{ kind: 'peaking', frequency: 1000, gainDb: 3, q: 1.41 },
-			{ kind: 'compress', thresholdDb: -20, ratio: 4, attackMs: 10, releaseMs: 100 },
-			{ kind: 'mono' },
-			{ kind: 'system', system: 'car' },
-			{ kind: 'limit', ceilingDbtp: -1 },
-			{ kind: 'normalize', lufs: -14 }
+			{ type: 'highpass', frequencyHz: 30, q: 0.707 },
+			{ type: 'peaking', frequencyHz: 1000, gainDb: 3, q: 1.41 },
+			{ type: 'compress', thresholdDb: -20, ratio: 4, attackMs: 10, releaseMs: 100 },
+			{ type: 'mono' },
+			{ type: 'system', system: 'car' },
+			{ type: 'limit', ceilingDbtp: -1 },
+			{ type: 'normalize', targetLufs: -14 }
 		]);
 	});
 

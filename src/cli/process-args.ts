@@ -1,19 +1,7 @@
-/** Parses the `process` CLI's options into an ordered list of steps, with one clear error each. */
+/** Parses the `process` CLI's options into a processing chain, with one clear error each. */
+import type { ChainStep } from '../lib/dsp/process/chain';
+import { systemIds, type SystemId } from '../lib/dsp/process/systems';
 import { UsageError } from './cli-kit';
-
-export const SYSTEMS = ['phone', 'laptop', 'earbuds', 'car', 'club'] as const;
-
-export type Step =
-	| { kind: 'gain'; gainDb: number }
-	| { kind: 'peaking' | 'lowshelf' | 'highshelf'; frequency: number; gainDb: number; q: number }
-	| { kind: 'highpass' | 'lowpass'; frequency: number; q: number }
-	| { kind: 'compress'; thresholdDb: number; ratio: number; attackMs: number; releaseMs: number }
-	| { kind: 'limit'; ceilingDbtp: number }
-	| { kind: 'clip'; driveDb: number }
-	| { kind: 'mono' }
-	| { kind: 'width'; factor: number }
-	| { kind: 'system'; system: (typeof SYSTEMS)[number] }
-	| { kind: 'normalize'; lufs: number };
 
 export const usage =
 	'usage: process IN.wav OUT.wav [--gain DB] [--peaking F,GAIN_DB,Q] [--lowshelf F,GAIN_DB,Q] ' +
@@ -58,9 +46,9 @@ function requireRange(ok: boolean, message: string) {
 export function parseProcessArgs(
 	argv: string[],
 	sampleRate?: number
-): { input: string; output: string; steps: Step[] } {
+): { input: string; output: string; steps: ChainStep[] } {
 	const files: string[] = [];
-	const steps: Step[] = [];
+	const steps: ChainStep[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (!arg.startsWith('--')) {
@@ -69,31 +57,33 @@ export function parseProcessArgs(
 		}
 		const option = arg.slice(2);
 		if (option === 'mono') {
-			steps.push({ kind: 'mono' });
+			steps.push({ type: 'mono' });
 		} else if (option === 'system') {
 			const system = argv[++i];
-			if (!SYSTEMS.includes(system as (typeof SYSTEMS)[number])) {
-				throw new UsageError(`--system takes one of ${SYSTEMS.join(', ')}, got "${system ?? ''}"`);
+			if (!systemIds.includes(system as SystemId)) {
+				throw new UsageError(
+					`--system takes one of ${systemIds.join(', ')}, got "${system ?? ''}"`
+				);
 			}
-			steps.push({ kind: 'system', system: system as (typeof SYSTEMS)[number] });
+			steps.push({ type: 'system', system: system as SystemId });
 		} else if (option in numeric) {
 			const n = numbers(option, argv[++i]);
 			switch (option) {
 				case 'gain':
-					steps.push({ kind: 'gain', gainDb: n[0] });
+					steps.push({ type: 'gain', gainDb: n[0] });
 					break;
 				case 'peaking':
 				case 'lowshelf':
 				case 'highshelf':
 					requireRange(n[0] > 0, `--${option}: frequency must be above 0 Hz`);
 					requireRange(n[2] > 0, `--${option}: Q must be above 0`);
-					steps.push({ kind: option, frequency: n[0], gainDb: n[1], q: n[2] });
+					steps.push({ type: option, frequencyHz: n[0], gainDb: n[1], q: n[2] });
 					break;
 				case 'highpass':
 				case 'lowpass':
 					requireRange(n[0] > 0, `--${option}: frequency must be above 0 Hz`);
 					requireRange(n[1] > 0, `--${option}: Q must be above 0`);
-					steps.push({ kind: option, frequency: n[0], q: n[1] });
+					steps.push({ type: option, frequencyHz: n[0], q: n[1] });
 					break;
 				case 'compress':
 					requireRange(n[1] >= 1, '--compress: RATIO must be 1 or more');
@@ -102,7 +92,7 @@ export function parseProcessArgs(
 						'--compress: ATTACK_MS must be ≥ 0 and RELEASE_MS > 0'
 					);
 					steps.push({
-						kind: 'compress',
+						type: 'compress',
 						thresholdDb: n[0],
 						ratio: n[1],
 						attackMs: n[2],
@@ -111,19 +101,19 @@ export function parseProcessArgs(
 					break;
 				case 'limit':
 					requireRange(n[0] <= 0, '--limit: CEILING_DBTP must be 0 or below');
-					steps.push({ kind: 'limit', ceilingDbtp: n[0] });
+					steps.push({ type: 'limit', ceilingDbtp: n[0] });
 					break;
 				case 'clip':
 					requireRange(n[0] >= 0, '--clip: DB (drive into the clipper) must be 0 or more');
-					steps.push({ kind: 'clip', driveDb: n[0] });
+					steps.push({ type: 'clip', driveDb: n[0] });
 					break;
 				case 'width':
 					requireRange(n[0] >= 0 && n[0] <= 4, '--width: FACTOR must be between 0 and 4');
-					steps.push({ kind: 'width', factor: n[0] });
+					steps.push({ type: 'width', factor: n[0] });
 					break;
 				case 'normalize':
 					requireRange(n[0] < 0, '--normalize: LUFS must be below 0');
-					steps.push({ kind: 'normalize', lufs: n[0] });
+					steps.push({ type: 'normalize', targetLufs: n[0] });
 					break;
 			}
 		} else {
@@ -136,11 +126,11 @@ export function parseProcessArgs(
 }
 
 /** Filter frequencies must sit below Nyquist of the input file. */
-export function checkFrequencies(steps: Step[], sampleRate: number): void {
+export function checkFrequencies(steps: ChainStep[], sampleRate: number): void {
 	for (const step of steps) {
-		if ('frequency' in step && step.frequency >= sampleRate / 2) {
+		if ('frequencyHz' in step && step.frequencyHz >= sampleRate / 2) {
 			throw new UsageError(
-				`--${step.kind}: ${step.frequency} Hz is at or above Nyquist (${sampleRate / 2} Hz) for this file`
+				`--${step.type}: ${step.frequencyHz} Hz is at or above Nyquist (${sampleRate / 2} Hz) for this file`
 			);
 		}
 	}

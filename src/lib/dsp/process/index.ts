@@ -6,3 +6,4 @@ export * from './limiter';
 export * from './stereo';
 export * from './systems';
 export * from './loudness-match';
+export * from './chain';

@@ -1,0 +1,125 @@
+/**
+ * A processing chain as data: the steps the `process` CLI takes, the drills apply and question.json
+ * lists, with parameters in named units. `applyChain` runs one on planar channels.
+ */
+import { measureLoudness } from '../analysis/loudness';
+import type { Decibels, Dbfs, Hertz, Lufs, SampleRate } from '../units';
+import { designBiquad, filterChannels } from './biquad';
+import { clip, type ClipperShape } from './clipper';
+import { compress } from './compressor';
+import { limit } from './limiter';
+import { applyGain, delayChannel, invertPolarity, monoFold, setWidth } from './stereo';
+import { renderSystem, type SystemId } from './systems';
+
+export type ChainStep =
+	| { type: 'gain'; gainDb: Decibels }
+	| { type: 'peaking' | 'lowshelf' | 'highshelf'; frequencyHz: Hertz; gainDb: Decibels; q: number }
+	| { type: 'highpass' | 'lowpass'; frequencyHz: Hertz; q: number }
+	| {
+			type: 'compress';
+			thresholdDb: Dbfs;
+			ratio: number;
+			attackMs: number;
+			releaseMs: number;
+			kneeDb?: Decibels;
+			makeupDb?: Decibels;
+	  }
+	| { type: 'limit'; ceilingDbtp: Dbfs; driveDb?: Decibels; releaseMs?: number }
+	| { type: 'clip'; driveDb: Decibels; shape?: ClipperShape }
+	| { type: 'mono' }
+	| { type: 'width'; factor: number }
+	| { type: 'polarity'; channel: number }
+	| { type: 'delay'; channel: number; delayMs: number }
+	| { type: 'system'; system: SystemId }
+	| { type: 'normalize'; targetLufs: Lufs };
+
+/** Thrown when a chain cannot apply to this audio (for example width on a mono file). */
+export class ChainError extends Error {
+	override name = 'ChainError';
+}
+
+/**
+ * Applies `chain` in order to copies of `channels`. Returns the result and, for each dynamics step
+ * (compress, limit), its gain reduction in dB per sample, keyed by the step's index.
+ */
+export function applyChain({
+	channels,
+	sampleRate,
+	chain
+}: {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	chain: readonly ChainStep[];
+}): { channels: Float32Array[]; gainReductionDb: Map<number, Float32Array> } {
+	let audio = channels.map((c) => c.slice());
+	const gainReductionDb = new Map<number, Float32Array>();
+	chain.forEach((step, index) => {
+		switch (step.type) {
+			case 'gain':
+				applyGain({ channels: audio, gainDb: step.gainDb });
+				break;
+			case 'peaking':
+			case 'lowshelf':
+			case 'highshelf':
+			case 'highpass':
+			case 'lowpass':
+				if (step.frequencyHz >= sampleRate / 2) {
+					throw new ChainError(
+						`${step.type}: ${step.frequencyHz} Hz is at or above Nyquist (${sampleRate / 2} Hz)`
+					);
+				}
+				audio = filterChannels({
+					channels: audio,
+					coefficients: designBiquad(
+						{
+							type: step.type,
+							frequency: step.frequencyHz,
+							q: step.q,
+							gainDb: 'gainDb' in step ? step.gainDb : 0
+						},
+						sampleRate
+					)
+				});
+				break;
+			case 'compress': {
+				const result = compress({ channels: audio, sampleRate, detection: 'peak', ...step });
+				audio = result.channels;
+				gainReductionDb.set(index, result.gainReductionDb);
+				break;
+			}
+			case 'limit': {
+				const result = limit({ channels: audio, sampleRate, ...step });
+				audio = result.channels;
+				gainReductionDb.set(index, result.gainReductionDb);
+				break;
+			}
+			case 'clip':
+				clip({ channels: audio, shape: step.shape ?? 'hard', driveDb: step.driveDb });
+				break;
+			case 'mono':
+				monoFold({ channels: audio });
+				break;
+			case 'width':
+				if (audio.length !== 2) throw new ChainError('width needs stereo audio');
+				setWidth({ channels: audio, width: step.factor });
+				break;
+			case 'polarity':
+				invertPolarity({ channels: audio, invert: audio.map((_, c) => c === step.channel) });
+				break;
+			case 'delay':
+				delayChannel({ channels: audio, sampleRate, delayMs: step.delayMs, channel: step.channel });
+				break;
+			case 'system':
+				audio = renderSystem({ system: step.system, channels: audio, sampleRate });
+				break;
+			case 'normalize': {
+				const integrated = measureLoudness({ channels: audio, sampleRate }).integrated;
+				if (integrated === null)
+					throw new ChainError('normalize: the audio is silent at that point');
+				applyGain({ channels: audio, gainDb: step.targetLufs - integrated });
+				break;
+			}
+		}
+	});
+	return { channels: audio, gainReductionDb };
+}
