@@ -31,6 +31,7 @@ export default defineConfig({
 			kit: { adapterFallback: '200.html', spa: true }
 		})
 	],
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node'

@@ -51,7 +51,7 @@ export function applyChain({
 	sampleRate: SampleRate;
 	chain: readonly ChainStep[];
 }): { channels: Float32Array[]; gainReductionDb: Map<number, Float32Array> } {
-	let audio = channels.map((c) => c.slice());
+	let audio: Float32Array[] = channels.map((c) => c.slice());
 	const gainReductionDb = new Map<number, Float32Array>();
 	chain.forEach((step, index) => {
 		switch (step.type) {
