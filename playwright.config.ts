@@ -44,7 +44,12 @@ export default defineConfig({
 				userAgent: devices['Pixel 7'].userAgent
 			}
 		},
-		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } }
+		// Long phone-only journeys live in *.phone.spec.ts; the desktop run covers the rest.
+		{
+			name: 'desktop',
+			testIgnore: /\.phone\.spec\.ts$/,
+			use: { viewport: { width: 1280, height: 800 } }
+		}
 	],
 	webServer: {
 		command: `PORT=${port} npm run serve`,

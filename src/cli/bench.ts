@@ -5,16 +5,22 @@
  * 2. Loudness: our meter CLI against ffmpeg's ebur128 on a 3-minute stereo 48 kHz file, whole processes.
  * 3. EQ: the same peaking filter through our process CLI and through sox, on a 3-minute file.
  */
+import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { thirdOctaveSpectrum } from '../lib/dsp/analysis/spectrum';
-import { designBiquad, filterChannels } from '../lib/dsp/process/biquad';
-import { matchLoudness } from '../lib/dsp/process/loudness-match';
+import { measureLoudness } from '../lib/dsp/analysis/loudness';
+import { truePeak } from '../lib/dsp/analysis/true-peak';
+import { generateQuestion } from '../lib/drills/question-rng';
+import { renderQuestion } from '../lib/drills/render-question';
 import { loadBank, renderArrangement } from '../lib/dsp/synth/render';
+import { styleIds } from '../lib/dsp/synth/styles';
 import { decodeWav, encodeWav } from '../lib/dsp/wav';
 import { bankPath, buildBank } from './build-bank';
+import { startServer } from './serve';
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -46,38 +52,47 @@ const cold = await time(() =>
 );
 row('8 s arrangement, cold (first render, samples decoded)', ms(cold), '–');
 const warm: number[] = [];
-for (let i = 0; i < 12; i++) {
-	warm.push(
-		await time(() =>
-			renderArrangement({ style: 'pop-rock', seed: 100 + i, seconds, sampleRate, bank })
-		)
+const perStyle = new Map<string, number[]>();
+for (let i = 0; i < 16; i++) {
+	const style = styleIds[i % styleIds.length];
+	const t = await time(() =>
+		renderArrangement({ style, seed: 100 + i, seconds, sampleRate, bank })
 	);
+	warm.push(t);
+	perStyle.set(style, [...(perStyle.get(style) ?? []), t]);
 }
 row(
-	'8 s arrangement, warm (median of 12)',
-	`${ms(median(warm))} (${((seconds * 1000) / median(warm)).toFixed(0)}× real time)`,
+	'8 s arrangement, warm (median of 16: 4 seeds × 4 styles)',
+	`${ms(median(warm))} (${((seconds * 1000) / median(warm)).toFixed(0)}× real time); ` +
+		[...perStyle].map(([style, ts]) => `${style} ${ms(median(ts))}`).join(', '),
 	'≤ 150 ms'
 );
 const clip = await renderArrangement({ style: 'pop-rock', seed: 7, seconds, sampleRate, bank });
+// The worker measures a source once when it renders it; questions made from it reuse the numbers.
+const source = {
+	channels: [clip.left, clip.right],
+	sampleRate,
+	loudness: measureLoudness({ channels: [clip.left, clip.right], sampleRate }).integrated,
+	truePeak: truePeak({ channels: [clip.left, clip.right], sampleRate }).dbtp
+};
 const question: number[] = [];
 for (let i = 0; i < 20; i++) {
+	const q = generateQuestion({
+		kind: 'eq-boost',
+		level: i % 8,
+		seed: i,
+		source: { kind: 'arrangement', style: 'pop-rock' }
+	});
 	question.push(
 		await time(() => {
-			const a = [clip.left, clip.right];
-			const b = filterChannels({
-				channels: a,
-				coefficients: designBiquad(
-					{ type: 'peaking', frequency: 1000 * (1 + i / 20), gainDb: 6, q: 1.41 },
-					sampleRate
-				)
-			});
-			const { outputs } = matchLoudness({ versions: [a, b], sampleRate });
-			for (const channels of outputs) encodeWav({ channels, sampleRate, format: 'pcm16' });
+			const rendered = renderQuestion({ question: q, source });
+			for (const v of rendered.versions)
+				encodeWav({ channels: v.channels, sampleRate, format: 'pcm16' });
 		})
 	);
 }
 row(
-	'drill question from the cached clip: EQ, match, 2 WAVs (median of 20)',
+	'drill question from the cached clip: 2 versions, EQ, loudness match, 2 WAVs (median of 20)',
 	ms(median(question)),
 	'≤ 30 ms'
 );
@@ -207,6 +222,53 @@ if (has('sox')) {
 	row('EQ vs sox', 'skipped: sox is not installed', '–');
 }
 rmSync(dir, { recursive: true, force: true });
+
+// 4. In Chromium: from "Next" to a playable next question (prefetched in the worker), on build/.
+if (existsSync('build/200.html')) {
+	const server = await startServer({ port: 0 });
+	const port = (server.address() as AddressInfo).port;
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--autoplay-policy=no-user-gesture-required'
+		]
+	});
+	try {
+		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		await page.goto(`http://localhost:${port}/train/eq-boost`);
+		await page.getByRole('button', { name: 'Play' }).click({ timeout: 60_000 });
+		const inPage: number[] = [];
+		const outside: number[] = [];
+		for (let i = 0; i < 9; i++) {
+			await page.getByRole('radio').first().check();
+			await page.getByRole('button', { name: 'Check answer' }).click();
+			// Give the worker the time a learner spends reading the reveal.
+			await page.waitForTimeout(1500);
+			const start = performance.now();
+			await page.getByRole('button', { name: 'Next' }).click();
+			await page
+				.getByRole('button', { name: /^(Play|Pause)$/ })
+				.and(page.locator(':enabled'))
+				.waitFor();
+			outside.push(performance.now() - start);
+			inPage.push(Number(await page.locator('[data-switch-ms]').getAttribute('data-switch-ms')));
+		}
+		row(
+			'Chromium: "Next" → next question playable (median / max of 9; in page, and as Playwright sees it)',
+			`${ms(median(inPage))} / ${ms(Math.max(...inPage))}; ${ms(median(outside))} / ${ms(Math.max(...outside))}`,
+			'≤ 150 ms'
+		);
+	} finally {
+		await browser.close();
+		server.close();
+	}
+} else {
+	row('Chromium: next question playable', 'skipped: no build/ (run npm run build)', '≤ 150 ms');
+}
 
 const widths = [0, 1, 2].map((i) =>
 	Math.max(...rows.map((r) => r[i].length), ['what', 'result', 'target'][i].length)

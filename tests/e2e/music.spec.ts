@@ -11,29 +11,24 @@ test('the Train page renders a fresh arrangement in a worker and plays it withou
 	await context.setOffline(true);
 	await page.reload();
 
-	// Watch the main thread while the clip renders: record the longest gap between animation frames.
+	// Watch the main thread while the clip renders: the Long Tasks API reports every task over 50 ms.
 	await page.evaluate(() => {
-		const w = window as unknown as { maxFrameGap: number; watching: boolean };
-		w.maxFrameGap = 0;
-		w.watching = true;
-		let last = performance.now();
-		const tick = (now: number) => {
-			w.maxFrameGap = Math.max(w.maxFrameGap, now - last);
-			last = now;
-			if (w.watching) requestAnimationFrame(tick);
-		};
-		requestAnimationFrame(tick);
+		const w = window as unknown as { longTasks: number[] };
+		w.longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+		}).observe({ type: 'longtask' });
 	});
 	await page.getByLabel('Style').selectOption({ label: 'Hip-hop' });
 	await page.getByRole('button', { name: 'Play a new clip' }).click();
 	await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible({ timeout: 30_000 });
-	const maxGap = await page.evaluate(() => {
-		const w = window as unknown as { maxFrameGap: number; watching: boolean };
-		w.watching = false;
-		return w.maxFrameGap;
-	});
-	// Rendering took far longer than a frame, yet the page kept drawing: no frame gap over 100 ms.
-	expect(maxGap).toBeLessThan(100);
+	const longTasks = await page.evaluate(
+		() => (window as unknown as { longTasks: number[] }).longTasks
+	);
+	// Rendering (hundreds of ms of synthesis) happened in the worker: no main-thread task came near it.
+	// 100 ms is the budget for a response to feel instant (RAIL); a render on the main thread takes
+	// several times that.
+	expect(Math.max(0, ...longTasks)).toBeLessThan(100);
 
 	const status = page.locator('.status');
 	await expect(status).toContainText(/LUFS/);

@@ -1,11 +1,11 @@
 /** The page's side of the render worker: one worker, promise-based requests. */
-import type { RenderRequest, RenderResponse } from './render-protocol';
+import type { RenderRequest, RenderResponse, ResponseFor } from './render-protocol';
 
-type Success = Extract<RenderResponse, { ok: true }>;
+type Waiter = { resolve: (r: RenderResponse) => void; reject: (e: Error) => void };
 
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (r: Success) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, Waiter>();
 
 function getWorker(): Worker {
 	if (!worker) {
@@ -19,8 +19,9 @@ function getWorker(): Worker {
 			else waiter.reject(new Error(response.message));
 		};
 		worker.onerror = () => {
-			for (const waiter of pending.values())
+			for (const waiter of pending.values()) {
 				waiter.reject(new Error('The audio engine stopped unexpectedly.'));
+			}
 			pending.clear();
 			worker?.terminate();
 			worker = undefined;
@@ -29,11 +30,13 @@ function getWorker(): Worker {
 	return worker;
 }
 
-/** Renders an arrangement in the worker; resolves with WAV bytes and its meter readings. */
-export function renderInWorker(request: Omit<RenderRequest, 'id'>): Promise<Success> {
+/** Sends a request to the render worker; resolves with its success response. */
+export function renderInWorker<R extends Omit<RenderRequest, 'id'>>(
+	request: R
+): Promise<ResponseFor<R['kind']>> {
 	const id = nextId++;
 	return new Promise((resolve, reject) => {
-		pending.set(id, { resolve, reject });
+		pending.set(id, { resolve: resolve as (r: RenderResponse) => void, reject });
 		getWorker().postMessage({ ...request, id });
 	});
 }

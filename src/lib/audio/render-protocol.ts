@@ -1,8 +1,9 @@
 /** Messages between the page and the render worker. */
 import type { StyleId } from '$lib/dsp/synth/styles';
 import type { MeterReport } from '$lib/dsp/report';
+import type { DrillKindId, DrillSource, Question } from '$lib/drills/types';
 
-export interface RenderRequest {
+export interface ArrangementRequest {
 	id: number;
 	kind: 'arrangement';
 	style: StyleId;
@@ -11,14 +12,53 @@ export interface RenderRequest {
 	sampleRate: number;
 }
 
+export interface QuestionRequest {
+	id: number;
+	kind: 'question';
+	drill: DrillKindId;
+	level: number;
+	seed: number;
+	source: DrillSource;
+	seconds: number;
+	sampleRate: number;
+	/** Loudness-match the versions (the default); off only for the loudness-bias demonstration. */
+	matched: boolean;
+}
+
+export type RenderRequest = ArrangementRequest | QuestionRequest;
+
+export interface RenderedVersion {
+	id: string;
+	/** 16-bit PCM WAV bytes, transferred. */
+	wav: ArrayBuffer;
+	matchGainDb: number;
+	/** Third-octave long-term spectrum of this version as played (after matching). */
+	spectrum: { centerHz: number; db: number | null }[];
+}
+
 export type RenderResponse =
 	| {
 			id: number;
 			ok: true;
-			/** 16-bit PCM WAV bytes, transferred. */
+			kind: 'arrangement';
 			wav: ArrayBuffer;
 			meter: MeterReport;
 			renderMs: number;
 			bankMs: number;
 	  }
+	| {
+			id: number;
+			ok: true;
+			kind: 'question';
+			question: Question;
+			versions: RenderedVersion[];
+			matchedLufs: number | null;
+			renderMs: number;
+	  }
 	| { id: number; ok: false; message: string };
+
+/** The success response for a request kind. */
+export type ResponseFor<K extends RenderRequest['kind']> = Extract<
+	RenderResponse,
+	{ ok: true; kind: K }
+>;

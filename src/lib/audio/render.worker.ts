@@ -1,12 +1,28 @@
 /// <reference lib="webworker" />
 /**
- * Renders clips off the main thread: loads the trimmed General MIDI bank once, renders seeded
- * arrangements with the pure synth code, meters them and returns WAV bytes (transferred, not copied).
+ * Renders audio off the main thread: loads the trimmed General MIDI bank once, renders seeded
+ * arrangements and drill questions with the pure code, meters them and returns WAV bytes
+ * (transferred, not copied).
  */
 import { loadBank, renderArrangement, type SynthBank } from '$lib/dsp/synth/render';
+import { thirdOctaveSpectrum } from '$lib/dsp/analysis/spectrum';
+import { measureLoudness } from '$lib/dsp/analysis/loudness';
+import { truePeak } from '$lib/dsp/analysis/true-peak';
 import { meterReport } from '$lib/dsp/report';
 import { encodeWav } from '$lib/dsp/wav';
-import type { RenderRequest, RenderResponse } from './render-protocol';
+import { generateQuestion } from '$lib/drills/question-rng';
+import { renderSourceAudio } from '$lib/drills/source-audio';
+import {
+	renderQuestion,
+	type QuestionSourceAudio as SourceClip
+} from '$lib/drills/render-question';
+import type { DrillSource } from '$lib/drills/types';
+import type {
+	ArrangementRequest,
+	QuestionRequest,
+	RenderRequest,
+	RenderResponse
+} from './render-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,8 +32,9 @@ let bank: Promise<SynthBank> | undefined;
 
 async function getBank(): Promise<SynthBank> {
 	bank ??= fetch(BANK_URL).then(async (response) => {
-		if (!response.ok)
+		if (!response.ok) {
 			throw new Error(`The instrument samples could not be loaded (${response.status}).`);
+		}
 		return loadBank(await response.arrayBuffer());
 	});
 	try {
@@ -28,32 +45,99 @@ async function getBank(): Promise<SynthBank> {
 	}
 }
 
+/** Recently rendered sources, so both prefetched outcomes of a question share one render. */
+const sources = new Map<string, Promise<SourceClip>>();
+const SOURCE_CACHE = 4;
+
+function getSource(source: DrillSource, seed: number, seconds: number, sampleRate: number) {
+	const key = `${JSON.stringify(source)}:${seed}:${seconds}:${sampleRate}`;
+	let clip = sources.get(key);
+	if (!clip) {
+		clip = renderSource(source, seed, seconds, sampleRate);
+		sources.set(key, clip);
+		clip.catch(() => sources.delete(key));
+		if (sources.size > SOURCE_CACHE) sources.delete(sources.keys().next().value!);
+	}
+	return clip;
+}
+
+/** The question's source clip, measured once so every question made from it reuses the numbers. */
+async function renderSource(
+	source: DrillSource,
+	seed: number,
+	seconds: number,
+	sampleRate: number
+): Promise<SourceClip> {
+	const bank = source.kind === 'arrangement' ? await getBank() : undefined;
+	const clip = await renderSourceAudio({ source, seed, seconds, sampleRate, bank });
+	return {
+		...clip,
+		loudness: measureLoudness({ channels: clip.channels, sampleRate }).integrated,
+		truePeak: truePeak({ channels: clip.channels, sampleRate }).dbtp
+	};
+}
+
+async function arrangement(request: ArrangementRequest): Promise<RenderResponse> {
+	const bankStart = performance.now();
+	const loaded = await getBank();
+	const start = performance.now();
+	const clip = await renderArrangement({ ...request, bank: loaded });
+	const channels = [clip.left, clip.right];
+	const meter = meterReport({ channels, sampleRate: clip.sampleRate });
+	const wav = encodeWav({ channels, sampleRate: clip.sampleRate, format: 'pcm16' })
+		.buffer as ArrayBuffer;
+	return {
+		id: request.id,
+		ok: true,
+		kind: 'arrangement',
+		wav,
+		meter,
+		renderMs: performance.now() - start,
+		bankMs: start - bankStart
+	};
+}
+
+async function question(request: QuestionRequest): Promise<RenderResponse> {
+	const start = performance.now();
+	const source = await getSource(request.source, request.seed, request.seconds, request.sampleRate);
+	const q = generateQuestion({
+		kind: request.drill,
+		level: request.level,
+		seed: request.seed,
+		source: request.source
+	});
+	const rendered = renderQuestion({ question: q, source, matched: request.matched });
+	return {
+		id: request.id,
+		ok: true,
+		kind: 'question',
+		question: q,
+		matchedLufs: rendered.matchedLufs,
+		renderMs: performance.now() - start,
+		versions: rendered.versions.map((v) => ({
+			id: v.id,
+			matchGainDb: v.matchGainDb,
+			wav: encodeWav({ channels: v.channels, sampleRate: source.sampleRate, format: 'pcm16' })
+				.buffer as ArrayBuffer,
+			spectrum: thirdOctaveSpectrum({ channels: v.channels, sampleRate: source.sampleRate }).map(
+				(band) => ({ centerHz: band.nominal, db: band.db })
+			)
+		}))
+	};
+}
+
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
 	const request = event.data;
 	try {
-		const bankStart = performance.now();
-		const loaded = await getBank();
-		const start = performance.now();
-		const clip = await renderArrangement({
-			style: request.style,
-			seed: request.seed,
-			seconds: request.seconds,
-			sampleRate: request.sampleRate,
-			bank: loaded
-		});
-		const channels = [clip.left, clip.right];
-		const meter = meterReport({ channels, sampleRate: clip.sampleRate });
-		const wav = encodeWav({ channels, sampleRate: clip.sampleRate, format: 'pcm16' })
-			.buffer as ArrayBuffer;
-		const response: RenderResponse = {
-			id: request.id,
-			ok: true,
-			wav,
-			meter,
-			renderMs: performance.now() - start,
-			bankMs: start - bankStart
-		};
-		self.postMessage(response, [wav]);
+		const response =
+			request.kind === 'arrangement' ? await arrangement(request) : await question(request);
+		const transfer =
+			response.ok && response.kind === 'arrangement'
+				? [response.wav]
+				: response.ok && response.kind === 'question'
+					? response.versions.map((v) => v.wav)
+					: [];
+		self.postMessage(response, transfer);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : 'The clip could not be rendered.';
 		self.postMessage({ id: request.id, ok: false, message } satisfies RenderResponse);

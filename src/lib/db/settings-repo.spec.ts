@@ -11,12 +11,11 @@ afterEach(async () => {
 });
 
 describe('settings repository', () => {
-	it('opens the database the app names, at schema version 1, with a settings table', async () => {
+	it('opens the database the app names, with its tables', async () => {
 		db = new MixDatabase();
 		await db.open();
 		expect(db.name).toBe(DB_NAME);
-		expect(db.verno).toBe(1);
-		expect(db.tables.map((t) => t.name)).toEqual(['settings']);
+		expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drillStates', 'settings']);
 	});
 
 	it('reads the default theme before anything is stored', async () => {
@@ -47,5 +46,25 @@ describe('settings repository', () => {
 		db = new MixDatabase('t-invalid');
 		await expect(writeSetting(db, 'theme', 'purple' as never)).rejects.toThrow(/theme/);
 		expect(await db.settings.count()).toBe(0);
+	});
+});
+
+describe('drill settings', () => {
+	it('default to 10 questions, matched loudness, volume 80 and any style', async () => {
+		db = new MixDatabase('t-drill-defaults');
+		expect(await readSetting(db, 'sessionLength')).toBe(10);
+		expect(await readSetting(db, 'loudnessMatch')).toBe(true);
+		expect(await readSetting(db, 'volume')).toBe(80);
+		expect(await readSetting(db, 'drillSource')).toBe('any');
+	});
+
+	it.each([
+		['sessionLength', 7],
+		['loudnessMatch', 'yes'],
+		['volume', 101],
+		['drillSource', 'polka']
+	] as const)('refuses %s = %j', async (key, value) => {
+		db = new MixDatabase(`t-bad-${key}`);
+		await expect(writeSetting(db, key, value as never)).rejects.toThrow(key);
 	});
 });

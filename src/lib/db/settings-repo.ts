@@ -5,13 +5,42 @@ export type ThemePreference = 'system' | 'dark' | 'light';
 
 export interface Settings {
 	theme: ThemePreference;
+	/** Questions per drill session. */
+	sessionLength: number;
+	/** Loudness-match drill versions (on unless a lesson demonstrates loudness bias). */
+	loudnessMatch: boolean;
+	/** Playback volume, 0–100. */
+	volume: number;
+	/** The arrangement style for drills, or 'any' for a random style per question. */
+	drillSource: string;
 }
 
-export const defaultSettings: Settings = { theme: 'system' };
+export const SESSION_LENGTHS = [5, 10, 20] as const;
+export const DRILL_SOURCES = [
+	'any',
+	'pop-rock',
+	'electronic',
+	'hip-hop',
+	'ballad',
+	'pink-noise'
+] as const;
+
+export const defaultSettings: Settings = {
+	theme: 'system',
+	sessionLength: 10,
+	loudnessMatch: true,
+	volume: 80,
+	drillSource: 'any'
+};
 
 const validators: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
 	theme: (value): value is ThemePreference =>
-		value === 'system' || value === 'dark' || value === 'light'
+		value === 'system' || value === 'dark' || value === 'light',
+	sessionLength: (value): value is number => SESSION_LENGTHS.includes(value as 10),
+	loudnessMatch: (value): value is boolean => typeof value === 'boolean',
+	volume: (value): value is number =>
+		typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100,
+	drillSource: (value): value is string => DRILL_SOURCES.includes(value as 'any')
 };
 
 /** Reads one setting; missing or invalid stored values give the default. */

@@ -3,13 +3,23 @@
  * theme lets app.html paint the right theme before Dexie has opened.
  */
 import { getDatabase } from '$lib/db/database';
-import { readSetting, writeSetting, type ThemePreference } from '$lib/db/settings-repo';
+import {
+	defaultSettings,
+	readSetting,
+	writeSetting,
+	type Settings,
+	type ThemePreference
+} from '$lib/db/settings-repo';
 import { themeColors } from '$lib/app-manifest';
 
 const MIRROR_KEY = 'mftm-theme';
 
 class SettingsState {
 	theme = $state<ThemePreference>('system');
+	sessionLength = $state(defaultSettings.sessionLength);
+	loudnessMatch = $state(defaultSettings.loudnessMatch);
+	volume = $state(defaultSettings.volume);
+	drillSource = $state(defaultSettings.drillSource);
 	/** Set when on-device storage failed; Settings shows it so nobody believes a choice was saved. */
 	storageError = $state<string | null>(null);
 	#loading: Promise<void> | undefined;
@@ -23,7 +33,15 @@ class SettingsState {
 	async #load() {
 		this.theme = readMirror() ?? 'system';
 		try {
-			this.theme = await readSetting(getDatabase(), 'theme');
+			const db = getDatabase();
+			const [theme, sessionLength, loudnessMatch, volume, drillSource] = await Promise.all([
+				readSetting(db, 'theme'),
+				readSetting(db, 'sessionLength'),
+				readSetting(db, 'loudnessMatch'),
+				readSetting(db, 'volume'),
+				readSetting(db, 'drillSource')
+			]);
+			Object.assign(this, { theme, sessionLength, loudnessMatch, volume, drillSource });
 			this.storageError = null;
 		} catch (error) {
 			this.storageError = describeStorageError(error);
@@ -35,8 +53,18 @@ class SettingsState {
 	async setTheme(theme: ThemePreference): Promise<void> {
 		this.theme = theme;
 		applyTheme(theme);
+		await this.#store('theme', theme);
+	}
+
+	/** Changes and stores one of the other settings. */
+	async set<K extends Exclude<keyof Settings, 'theme'>>(key: K, value: Settings[K]): Promise<void> {
+		(this as unknown as Settings)[key] = value;
+		await this.#store(key, value);
+	}
+
+	async #store<K extends keyof Settings>(key: K, value: Settings[K]) {
 		try {
-			await writeSetting(getDatabase(), 'theme', theme);
+			await writeSetting(getDatabase(), key, value);
 			this.storageError = null;
 		} catch (error) {
 			this.storageError = describeStorageError(error);
@@ -74,11 +102,13 @@ function applyTheme(theme: ThemePreference) {
 		?.setAttribute('content', themeColors[resolved]);
 }
 
-function describeStorageError(error: unknown): string {
+/** A one-sentence explanation of a storage failure. */
+export function describeStorageError(error: unknown): string {
 	const name = error instanceof Error ? error.name : '';
-	if (name === 'QuotaExceededError')
-		return 'This device is out of storage space, so settings could not be saved.';
-	return 'This browser blocked on-device storage (private mode?), so settings will not be kept after you close the app.';
+	if (name === 'QuotaExceededError') {
+		return 'This device is out of storage space, so your progress could not be saved.';
+	}
+	return 'This browser blocked on-device storage (private mode?), so progress will not be kept after you close the app.';
 }
 
 export const settings = new SettingsState();

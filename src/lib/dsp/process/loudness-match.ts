@@ -23,6 +23,43 @@ export interface LoudnessMatch {
 	truePeakAfter: (Dbfs | null)[];
 }
 
+/** Measured integrated loudness and true peak of one version (null for silence). */
+export interface VersionLevels {
+	loudness: Lufs | null;
+	peak: Dbfs | null;
+}
+
+/**
+ * The closed-form gains: each version gets `reference − its loudness` (0 dB when `matched` is off or
+ * it is silent), then every version is lowered by the same amount if that would push any true peak
+ * above `ceilingDbtp`. Silent versions get 0 dB.
+ */
+export function matchGains({
+	levels,
+	reference,
+	ceilingDbtp = -1,
+	matched = true
+}: {
+	levels: VersionLevels[];
+	reference: Lufs | null;
+	ceilingDbtp?: Dbfs;
+	matched?: boolean;
+}): { gainsDb: Decibels[]; guardDb: Decibels; matchedLufs: Lufs | null } {
+	if (reference === null) {
+		return { gainsDb: levels.map(() => 0), guardDb: 0, matchedLufs: null };
+	}
+	const raw = levels.map((l) => (l.loudness === null || !matched ? 0 : reference - l.loudness));
+	const guardDb = Math.max(
+		0,
+		...levels.map((l, i) => (l.peak === null ? -Infinity : l.peak + raw[i] - ceilingDbtp))
+	);
+	return {
+		gainsDb: raw.map((g, i) => (levels[i].loudness === null ? 0 : g - guardDb)),
+		guardDb,
+		matchedLufs: matched ? reference - guardDb : null
+	};
+}
+
 /**
  * Computes gains that give every version the loudness of the first (or of `targetLufs`). If that
  * would push any version's true peak above `ceilingDbtp`, all versions are lowered together, so
@@ -39,32 +76,18 @@ export function planLoudnessMatch({
 	targetLufs?: Lufs;
 	ceilingDbtp?: Dbfs;
 }): LoudnessMatch {
-	const loudnessBefore = versions.map(
-		(channels) => measureLoudness({ channels, sampleRate }).integrated
-	);
-	const peaks = versions.map((channels) => truePeak({ channels, sampleRate }).dbtp);
-	const reference = targetLufs ?? loudnessBefore.find((l) => l !== null) ?? null;
-	if (reference === null) {
-		return {
-			gainsDb: versions.map(() => 0),
-			loudnessBefore,
-			matchedLufs: null,
-			guardDb: 0,
-			truePeakAfter: peaks
-		};
-	}
-	let gainsDb = loudnessBefore.map((l) => (l === null ? 0 : reference - l));
-	const overshoot = Math.max(
-		0,
-		...peaks.map((p, i) => (p === null ? -Infinity : p + gainsDb[i] - ceilingDbtp))
-	);
-	gainsDb = gainsDb.map((g, i) => (loudnessBefore[i] === null ? g : g - overshoot));
+	const levels: VersionLevels[] = versions.map((channels) => ({
+		loudness: measureLoudness({ channels, sampleRate }).integrated,
+		peak: truePeak({ channels, sampleRate }).dbtp
+	}));
+	const reference = targetLufs ?? levels.find((l) => l.loudness !== null)?.loudness ?? null;
+	const { gainsDb, guardDb, matchedLufs } = matchGains({ levels, reference, ceilingDbtp });
 	return {
 		gainsDb,
-		loudnessBefore,
-		matchedLufs: reference - overshoot,
-		guardDb: overshoot,
-		truePeakAfter: peaks.map((p, i) => (p === null ? null : p + gainsDb[i]))
+		loudnessBefore: levels.map((l) => l.loudness),
+		matchedLufs,
+		guardDb,
+		truePeakAfter: levels.map((l, i) => (l.peak === null ? null : l.peak + gainsDb[i]))
 	};
 }
 

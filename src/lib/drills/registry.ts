@@ -1,0 +1,21 @@
+/** The drill kinds, in the order the drill list shows them, and lookups by id. */
+import { eqBoost } from './eq-boost';
+import { eqCut } from './eq-cut';
+import { eqDetect } from './eq-detect';
+import { eqMatch } from './eq-match';
+import type { DrillKind, DrillKindId } from './types';
+
+/** Every drill kind, in display order. */
+export const drillKinds: readonly DrillKind[] = [eqBoost, eqCut, eqDetect, eqMatch];
+
+const byId = new Map<string, DrillKind>(drillKinds.map((kind) => [kind.id, kind]));
+
+/** True when `id` names a drill kind (for route params and CLI arguments). */
+export function isDrillKindId(id: string): id is DrillKindId {
+	return byId.has(id);
+}
+
+/** The drill kind with this id, or undefined for an unknown id. */
+export function getDrillKind(id: string): DrillKind | undefined {
+	return byId.get(id);
+}

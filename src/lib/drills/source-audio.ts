@@ -1,0 +1,53 @@
+/**
+ * The audio a question's versions are made from: a seeded arrangement of a style (SpessaSynth, with
+ * the caller's bank) or seeded pink noise. The seed is the question's, so a stored attempt can be
+ * replayed exactly. The `drill` CLI uses this; the app's render worker can too.
+ */
+import { renderNoise } from '../dsp/synth/noise';
+import { renderArrangement, type SynthBank } from '../dsp/synth/render';
+import { createRng } from '../dsp/synth/rng';
+import { styleIds, type StyleId } from '../dsp/synth/styles';
+import type { Dbfs, SampleRate, Seconds } from '../dsp/units';
+import type { QuestionSourceAudio } from './render-question';
+import type { DrillSource } from './types';
+
+/** RMS level of pink-noise sources (peaks reach ~13 dB above it, so about −7 dBFS). */
+export const PINK_NOISE_RMS_DBFS: Dbfs = -20;
+
+/** A style picked from the seed, for questions whose source is not chosen. */
+export function styleForSeed(seed: number): StyleId {
+	// A salt keeps this draw independent of the question's own rng stream.
+	return createRng(seed ^ 0x57e1).pick(styleIds);
+}
+
+/** Renders the source clip of a question; arrangements need `bank`. */
+export async function renderSourceAudio({
+	source,
+	seed,
+	seconds,
+	sampleRate,
+	bank
+}: {
+	source: DrillSource;
+	seed: number;
+	seconds: Seconds;
+	sampleRate: SampleRate;
+	bank?: SynthBank;
+}): Promise<QuestionSourceAudio> {
+	if (source.kind === 'pink-noise') {
+		const noise = renderNoise({
+			color: 'pink',
+			seed,
+			seconds,
+			sampleRate,
+			rmsDbfs: PINK_NOISE_RMS_DBFS
+		});
+		return { channels: [noise.left, noise.right], sampleRate };
+	}
+	if (source.kind === 'arrangement') {
+		if (!bank) throw new Error('rendering an arrangement needs a sound bank');
+		const clip = await renderArrangement({ style: source.style, seed, seconds, sampleRate, bank });
+		return { channels: [clip.left, clip.right], sampleRate };
+	}
+	throw new Error(`source '${source.kind}' is not rendered here`);
+}

@@ -1,0 +1,163 @@
+/**
+ * The A/B player: every version of a clip loops in sync through Howler (Web Audio), with only the
+ * selected one audible. Switching crossfades in `CROSSFADE_MS`, so the playhead never jumps and
+ * nothing clicks.
+ */
+import { Howl, Howler } from 'howler';
+
+/** Length of the equal-sum linear crossfade between versions. */
+export const CROSSFADE_MS = 10;
+
+export type AbState = 'loading' | 'ready' | 'playing' | 'paused' | 'error';
+
+export class AbPlayer {
+	#howls: Howl[] = [];
+	#filters: (BiquadFilterNode | undefined)[] = [];
+	#soundIds: (number | undefined)[] = [];
+	#urls: string[];
+	#active = 0;
+	#state: AbState = 'loading';
+	#onState: (state: AbState, message?: string) => void;
+	/** Resolves when every version is decoded and playable. */
+	readonly ready: Promise<void>;
+
+	constructor({
+		versions,
+		active = 0,
+		onState
+	}: {
+		/** WAV bytes of each version, all of the same length. */
+		versions: Uint8Array[];
+		active?: number;
+		onState: (state: AbState, message?: string) => void;
+	}) {
+		this.#onState = onState;
+		this.#active = active;
+		this.#urls = versions.map((wav) =>
+			URL.createObjectURL(new Blob([wav as BlobPart], { type: 'audio/wav' }))
+		);
+		this.ready = new Promise((resolve, reject) => {
+			let loaded = 0;
+			this.#howls = this.#urls.map(
+				(url, index) =>
+					new Howl({
+						src: [url],
+						format: ['wav'],
+						html5: false,
+						loop: true,
+						preload: true,
+						volume: index === this.#active ? 1 : 0,
+						onload: () => {
+							if (++loaded === this.#urls.length) {
+								this.#set('ready');
+								resolve();
+							}
+						},
+						onloaderror: () => {
+							this.#set('error', 'This browser could not decode the audio clip.');
+							reject(new Error('decode failed'));
+						},
+						onplayerror: () => {
+							this.#set('error', 'The browser blocked audio. Tap Play again to allow sound.');
+						}
+					})
+			);
+		});
+		this.ready.catch(() => {});
+	}
+
+	#set(state: AbState, message?: string) {
+		this.#state = state;
+		this.#onState(state, message);
+	}
+
+	get state(): AbState {
+		return this.#state;
+	}
+
+	get active(): number {
+		return this.#active;
+	}
+
+	get count(): number {
+		return this.#howls.length;
+	}
+
+	/** Starts (or resumes) every version in the same audio-clock instant. */
+	play(): void {
+		if (this.#state !== 'ready' && this.#state !== 'paused') return;
+		// Resuming a suspended context (mobile unlock) before starting keeps the versions together.
+		if (Howler.ctx?.state === 'suspended') void Howler.ctx.resume();
+		this.#soundIds = this.#howls.map((howl, i) => howl.play(this.#soundIds[i] as number));
+		this.#set('playing');
+	}
+
+	pause(): void {
+		if (this.#state !== 'playing') return;
+		this.#howls.forEach((howl, i) => howl.pause(this.#soundIds[i]));
+		this.#set('paused');
+	}
+
+	toggle(): void {
+		if (this.#state === 'playing') this.pause();
+		else this.play();
+	}
+
+	/** Makes version `index` the audible one, crossfading when playing. */
+	select(index: number): void {
+		if (index < 0 || index >= this.#howls.length || index === this.#active) return;
+		const previous = this.#active;
+		this.#active = index;
+		if (this.#state === 'playing') {
+			this.#howls[previous].fade(1, 0, CROSSFADE_MS, this.#soundIds[previous]);
+			this.#howls[index].fade(0, 1, CROSSFADE_MS, this.#soundIds[index]);
+		} else {
+			this.#howls[previous].volume(0);
+			this.#howls[index].volume(1);
+		}
+	}
+
+	/**
+	 * Puts a live peaking EQ (Web Audio's BiquadFilterNode, the same RBJ cookbook filter the engine
+	 * renders with) on version `index`, for drills where the learner sweeps their own EQ. Pass gain 0
+	 * to make it transparent.
+	 */
+	setLiveEq(index: number, eq: { frequencyHz: number; gainDb: number; q: number }): void {
+		const ctx = Howler.ctx;
+		const howl = this.#howls[index];
+		if (!ctx || !howl) return;
+		let filter = this.#filters[index];
+		if (!filter) {
+			filter = ctx.createBiquadFilter();
+			filter.type = 'peaking';
+			filter.connect(Howler.masterGain);
+			// Howler routes each sound's gain node to the master gain once, at creation: re-route it.
+			for (const sound of (howl as unknown as { _sounds: { _node: AudioNode }[] })._sounds) {
+				sound._node.disconnect();
+				sound._node.connect(filter);
+			}
+			this.#filters[index] = filter;
+		}
+		const smoothing = 0.015;
+		filter.frequency.setTargetAtTime(eq.frequencyHz, ctx.currentTime, smoothing);
+		filter.gain.setTargetAtTime(eq.gainDb, ctx.currentTime, smoothing);
+		filter.Q.setTargetAtTime(eq.q, ctx.currentTime, smoothing);
+	}
+
+	/** Playhead of each version in seconds (they stay equal; exposed for tests and the UI). */
+	positions(): number[] {
+		return this.#howls.map((howl, i) => {
+			const id = this.#soundIds[i];
+			const seek = id === undefined ? howl.seek() : howl.seek(id);
+			return typeof seek === 'number' ? seek : 0;
+		});
+	}
+
+	/** Stops playback and frees the decoded audio and Blob URLs. */
+	unload(): void {
+		for (const howl of this.#howls) howl.unload();
+		for (const filter of this.#filters) filter?.disconnect();
+		for (const url of this.#urls) URL.revokeObjectURL(url);
+		this.#howls = [];
+	}
+}

@@ -1,0 +1,282 @@
+/**
+ * One drill session as runes state: questions rendered in the worker (the next one prefetched while
+ * the learner answers), played through the A/B player, graded by the pure drill kind, stored in Dexie
+ * with the staircase it moves.
+ */
+import { renderInWorker } from '$lib/audio/render-client';
+import type { ResponseFor } from '$lib/audio/render-protocol';
+import { recordAttempt, readDrillState } from '$lib/db/attempts-repo';
+import { getDatabase } from '$lib/db/database';
+import { deviceTimeZone, localDay, utcOffsetMinutes } from '$lib/db/days';
+import { styleIds } from '$lib/dsp/synth/styles';
+import { styleForSeed } from '$lib/drills/source-audio';
+import { createStaircase, recordAnswer, type StaircaseState } from '$lib/drills/staircase';
+import type { DrillKind, DrillSource, Grade } from '$lib/drills/types';
+import { AbPlayer, type AbState } from '$lib/player/ab-player';
+import { describeStorageError, settings } from './settings.svelte';
+
+export const CLIP_SECONDS = 8;
+export const SAMPLE_RATE = 44100;
+
+type Rendered = ResponseFor<'question'>;
+
+export interface SessionItem {
+	rendered: Rendered;
+	answer: string;
+	grade: Grade;
+	levelBefore: number;
+	levelAfter: number;
+	responseMs: number;
+}
+
+export type Phase = 'loading' | 'asking' | 'revealed' | 'results' | 'review' | 'error';
+
+function randomSeed(): number {
+	return crypto.getRandomValues(new Uint32Array(1))[0] >>> 1;
+}
+
+/** The source for a question: the chosen style, pink noise, or a style drawn from the seed. */
+export function sourceFor(choice: string, seed: number): DrillSource {
+	if (choice === 'pink-noise') return { kind: 'pink-noise' };
+	const style = (styleIds as string[]).includes(choice)
+		? (choice as (typeof styleIds)[number])
+		: styleForSeed(seed);
+	return { kind: 'arrangement', style };
+}
+
+export class DrillSession {
+	readonly kind: DrillKind;
+	readonly sessionId = crypto.randomUUID();
+	phase = $state<Phase>('loading');
+	error = $state('');
+	storageError = $state('');
+	index = $state(0);
+	total = $state(10);
+	current = $state.raw<Rendered | null>(null);
+	lastItem = $state.raw<SessionItem | null>(null);
+	items = $state.raw<SessionItem[]>([]);
+	staircase = $state.raw<StaircaseState>(createStaircase(0));
+	startLevel = $state(0);
+	playerState = $state<AbState>('loading');
+	active = $state(0);
+	/** Milliseconds from "Next" to a playable question, for the benchmark. */
+	lastSwitchMs = $state(0);
+	#player: AbPlayer | undefined;
+	#shownAt = 0;
+	// Private bookkeeping, never rendered: a plain Map on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#prefetched = new Map<number, Promise<Rendered>>();
+	#nextSeed = randomSeed();
+	#nextPlayer: Promise<{ rendered: Rendered; player: AbPlayer }> | undefined;
+	#wasPlaying = false;
+
+	constructor(kind: DrillKind) {
+		this.kind = kind;
+	}
+
+	get maxLevel(): number {
+		return this.kind.levels.length - 1;
+	}
+
+	get player(): AbPlayer | undefined {
+		return this.#player;
+	}
+
+	/** Loads the learner's staircase and the first question. */
+	async start(): Promise<void> {
+		await settings.load();
+		this.total = settings.sessionLength;
+		try {
+			const stored = await readDrillState(getDatabase(), this.kind.id);
+			if (stored) this.staircase = stored.staircase;
+		} catch (error) {
+			this.storageError = describeStorageError(error);
+		}
+		this.startLevel = this.staircase.level;
+		try {
+			const rendered = await this.#request(this.staircase.level, this.#nextSeed);
+			await this.#show(rendered, this.#makePlayer(rendered));
+		} catch (error) {
+			this.#fail(error);
+		}
+	}
+
+	#request(level: number, seed: number): Promise<Rendered> {
+		return renderInWorker({
+			kind: 'question',
+			drill: this.kind.id,
+			level,
+			seed,
+			source: sourceFor(settings.drillSource, seed),
+			seconds: CLIP_SECONDS,
+			sampleRate: SAMPLE_RATE,
+			matched: settings.loudnessMatch
+		});
+	}
+
+	#makePlayer(rendered: Rendered): AbPlayer {
+		return new AbPlayer({
+			versions: rendered.versions.map((v) => new Uint8Array(v.wav)),
+			onState: (state, message) => {
+				if (this.#player && rendered === this.current) {
+					this.playerState = state;
+					if (state === 'error' && message) this.error = message;
+				}
+			}
+		});
+	}
+
+	async #show(rendered: Rendered, player: AbPlayer, phase: Phase = 'asking') {
+		this.#player?.unload();
+		this.#player = player;
+		this.current = rendered;
+		this.active = 0;
+		this.playerState = 'loading';
+		await player.ready;
+		this.playerState = player.state;
+		if (this.#wasPlaying) player.play();
+		this.phase = phase;
+		if (phase !== 'asking') return;
+		this.#shownAt = performance.now();
+		this.#prefetchNext();
+	}
+
+	/** Renders the next question in the worker for both possible outcomes of this answer. */
+	#prefetchNext() {
+		this.#prefetched.clear();
+		if (this.index + 1 >= this.total) return;
+		this.#nextSeed = randomSeed();
+		for (const correct of [true, false]) {
+			const level = recordAnswer({ state: this.staircase, correct, maxLevel: this.maxLevel }).level;
+			if (!this.#prefetched.has(level)) {
+				const request = this.#request(level, this.#nextSeed);
+				request.catch(() => {});
+				this.#prefetched.set(level, request);
+			}
+		}
+	}
+
+	select(index: number) {
+		if (!this.#player || index < 0 || index >= this.#player.count) return;
+		this.#player.select(index);
+		this.active = index;
+	}
+
+	toggle() {
+		this.#player?.toggle();
+	}
+
+	/** Grades an answer, stores it with the moved staircase, and reveals what was done. */
+	async answer(answer: string): Promise<void> {
+		if (this.phase !== 'asking' || !this.current) return;
+		const rendered = this.current;
+		const grade = this.kind.grade(rendered.question, answer);
+		const levelBefore = this.staircase.level;
+		const staircase = recordAnswer({
+			state: this.staircase,
+			correct: grade.correct,
+			maxLevel: this.maxLevel
+		});
+		// A timestamp for storage, not UI state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const now = new Date();
+		const item: SessionItem = {
+			rendered,
+			answer,
+			grade,
+			levelBefore,
+			levelAfter: staircase.level,
+			responseMs: Math.round(performance.now() - this.#shownAt)
+		};
+		this.staircase = staircase;
+		this.items = [...this.items, item];
+		this.lastItem = item;
+		this.phase = 'revealed';
+		// Decode the next question now, so "Next" is instant.
+		const next = this.#prefetched.get(staircase.level);
+		if (next) {
+			this.#nextPlayer = next.then((r) => ({ rendered: r, player: this.#makePlayer(r) }));
+			this.#nextPlayer.catch(() => {});
+		}
+		try {
+			const timeZone = deviceTimeZone();
+			await recordAttempt(getDatabase(), {
+				attempt: {
+					kind: this.kind.id,
+					family: this.kind.family,
+					sessionId: this.sessionId,
+					level: levelBefore,
+					levelValue: this.kind.levels[levelBefore].value,
+					seed: rendered.question.seed,
+					source: rendered.question.source,
+					params: rendered.question.params,
+					answer,
+					correctAnswer: rendered.question.answer,
+					correct: grade.correct,
+					score: grade.score,
+					responseMs: item.responseMs,
+					timestamp: now.getTime(),
+					day: localDay(now, timeZone),
+					timeZone,
+					utcOffsetMinutes: utcOffsetMinutes(now, timeZone)
+				},
+				staircase
+			});
+		} catch (error) {
+			this.storageError = describeStorageError(error);
+		}
+	}
+
+	/** Moves to the next question, or to the results after the last. */
+	async next(): Promise<void> {
+		if (this.phase !== 'revealed') return;
+		this.#wasPlaying = this.playerState === 'playing';
+		this.index += 1;
+		if (this.index >= this.total) {
+			this.#player?.pause();
+			this.phase = 'results';
+			return;
+		}
+		const started = performance.now();
+		this.phase = 'loading';
+		try {
+			const pending =
+				this.#nextPlayer ??
+				this.#request(this.staircase.level, randomSeed()).then((r) => ({
+					rendered: r,
+					player: this.#makePlayer(r)
+				}));
+			this.#nextPlayer = undefined;
+			const next = await pending;
+			await this.#show(next.rendered, next.player);
+			this.lastSwitchMs = Math.round(performance.now() - started);
+		} catch (error) {
+			this.#fail(error);
+		}
+	}
+
+	/** Plays a finished question again (from the results), with its reveal. */
+	async review(item: SessionItem): Promise<void> {
+		this.#wasPlaying = false;
+		this.lastItem = item;
+		this.phase = 'loading';
+		await this.#show(item.rendered, this.#makePlayer(item.rendered), 'review');
+	}
+
+	/** Leaves a review and shows the results again. */
+	backToResults() {
+		this.#player?.pause();
+		this.phase = 'results';
+	}
+
+	#fail(error: unknown) {
+		this.error = error instanceof Error ? error.message : 'The question could not be prepared.';
+		this.phase = 'error';
+	}
+
+	/** Stops audio and frees players. */
+	dispose() {
+		this.#player?.unload();
+		this.#nextPlayer?.then(({ player }) => player.unload()).catch(() => {});
+	}
+}
