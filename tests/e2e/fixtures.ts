@@ -12,7 +12,9 @@ export const routes = [
 	{ path: '/train', heading: 'Train' },
 	{ path: '/progress', heading: 'Progress' },
 	{ path: '/settings', heading: 'Settings' },
-	{ path: '/bench', heading: 'Bench' }
+	{ path: '/bench', heading: 'Bench' },
+	{ path: '/train/eq-boost', heading: 'Spot the boost' },
+	{ path: '/train/eq-match', heading: 'Match the EQ' }
 ] as const;
 
 export const test = base.extend<{ ownOrigins: Set<string>; guard: void }>({

@@ -11,8 +11,13 @@ test.describe('every route', () => {
 			await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
 			const nav = page.getByRole('navigation', { name: 'Main' });
 			for (const tab of ['Today', 'Learn', 'Train', 'Progress']) {
-				await expect(nav.getByRole('link', { name: tab })).toBeVisible();
+				await expect(nav.getByRole('link', { name: tab })).toBeInViewport();
 			}
+			// Nothing is wider than the screen (a phone would zoom out and push the tab bar away).
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			expect(overflow).toBe(0);
 		});
 	}
 
