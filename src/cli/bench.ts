@@ -40,7 +40,6 @@ const row = (what: string, result: string, target: string) => {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'mftm-bench-'));
-const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 
 // 1. Synth render and one drill question.
 buildBank();
@@ -51,6 +50,9 @@ const cold = await time(() =>
 	renderArrangement({ style: 'pop-rock', seed: 1, seconds, sampleRate, bank })
 );
 row('8 s arrangement, cold (first render, samples decoded)', ms(cold), '–');
+// Every style's instruments decode their samples on first use: warm all of them before timing.
+for (const style of styleIds)
+	await renderArrangement({ style, seed: 0, seconds, sampleRate, bank });
 const warm: number[] = [];
 const perStyle = new Map<string, number[]>();
 for (let i = 0; i < 16; i++) {
@@ -118,7 +120,9 @@ for (let i = 0; i < 5; i++) {
 	oursRuns.push(
 		await time(
 			() =>
-				(ours = JSON.parse(execFileSync(tsx, ['src/cli/meter.ts', longPath], { encoding: 'utf8' })))
+				(ours = JSON.parse(
+					execFileSync('node', ['src/cli/run.mjs', 'meter', longPath], { encoding: 'utf8' })
+				))
 		)
 	);
 }
@@ -176,7 +180,14 @@ if (has('sox')) {
 	for (let i = 0; i < 5; i++) {
 		ourRuns.push(
 			await time(() =>
-				execFileSync(tsx, ['src/cli/process.ts', longPath, oursOut, '--peaking', '1000,6,1.41'])
+				execFileSync('node', [
+					'src/cli/run.mjs',
+					'process',
+					longPath,
+					oursOut,
+					'--peaking',
+					'1000,6,1.41'
+				])
 			)
 		);
 		soxRuns.push(

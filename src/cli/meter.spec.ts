@@ -111,3 +111,19 @@ describe('meter CLI', () => {
 		expect(result.stderr).toMatch(/truncated/);
 	});
 });
+
+describe('the fast launcher (npm run meter)', () => {
+	it('runs the same CLI from a cached esbuild bundle, with the same output and exit codes', () => {
+		const path = sineFile('launcher.wav', { seconds: 5, dbfs: -20 });
+		const viaLauncher = spawnSync('node', ['src/cli/run.mjs', 'meter', path], { encoding: 'utf8' });
+		const viaTsx = meter(path);
+		expect(viaLauncher.status).toBe(0);
+		expect(JSON.parse(viaLauncher.stdout)).toEqual(JSON.parse(viaTsx.stdout));
+		const bad = spawnSync('node', ['src/cli/run.mjs', 'meter', '/no/such.wav'], {
+			encoding: 'utf8'
+		});
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toMatch(/no such file/);
+		expect(spawnSync('node', ['src/cli/run.mjs', 'nonsense'], { encoding: 'utf8' }).status).toBe(2);
+	});
+});

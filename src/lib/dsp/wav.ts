@@ -50,8 +50,10 @@ export function encodeWav({
 				const channel = channels[c];
 				for (let i = 0, o = c; i < frames; i++, o += count) {
 					const v = channel[i];
-					const clamped = v > 1 ? 1 : v < -1 ? -1 : v;
-					out[o] = Math.round(clamped < 0 ? clamped * 0x8000 : clamped * 0x7fff);
+					// Clamp, scale, and round half away from zero: storing into an Int16Array truncates.
+					if (v >= 1) out[o] = 0x7fff;
+					else if (v <= -1) out[o] = -0x8000;
+					else out[o] = v < 0 ? v * 0x8000 - 0.5 : v * 0x7fff + 0.5;
 				}
 			}
 		} else {
