@@ -7,13 +7,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { styleIds, type StyleId } from '../lib/dsp/synth/styles';
 import { loadBank } from '../lib/dsp/synth/render';
 import { encodeWav } from '../lib/dsp/wav';
 import { generateQuestion } from '../lib/drills/question-rng';
 import { drillKinds, getDrillKind } from '../lib/drills/registry';
 import { renderQuestion } from '../lib/drills/render-question';
-import { renderSourceAudio, styleForSeed } from '../lib/drills/source-audio';
+import { renderSourceAudio } from '../lib/drills/source-audio';
+import { styleForSeed, styleIds, type StyleId } from '../lib/dsp/synth/styles';
 import type { DrillSource } from '../lib/drills/types';
 import { bankPath, buildBank } from './build-bank';
 import { runCli, UsageError, writeFileAtomic } from './cli-kit';

@@ -48,6 +48,44 @@ try {
 			await context.close();
 		}
 	}
+	// A drill at phone size: the question, the reveal and the results.
+	for (const colorScheme of ['dark', 'light'] as const) {
+		const context = await browser.newContext({
+			viewport: { width: 360, height: 740 },
+			deviceScaleFactor: 2,
+			isMobile: true,
+			colorScheme,
+			serviceWorkers: 'block'
+		});
+		const page = await context.newPage();
+		for (const kind of ['eq-boost', 'eq-match']) {
+			await page.goto(`${base}/train/${kind}`);
+			await page.getByRole('button', { name: 'Play' }).waitFor();
+			await page.getByRole('button', { name: 'Play' }).and(page.locator(':enabled')).waitFor();
+			const shot = async (name: string) => {
+				const file = `${out}/drill-${colorScheme}-${kind}-${name}.png`;
+				await page.screenshot({ path: file, fullPage: true });
+				console.log(file);
+			};
+			await shot('question');
+			for (let i = 0; i < 10; i++) {
+				if (kind === 'eq-match') await page.getByRole('button', { name: 'Check answer' }).click();
+				else {
+					await page
+						.getByRole('radio')
+						.nth(i % 3)
+						.check();
+					await page.getByRole('button', { name: 'Check answer' }).click();
+				}
+				await page.getByRole('heading', { name: 'What was done' }).waitFor();
+				if (i === 0) await shot('reveal');
+				await page.getByRole('button', { name: i === 9 ? 'See results' : 'Next' }).click();
+			}
+			await page.getByRole('heading', { name: 'Results' }).waitFor();
+			await shot('results');
+		}
+		await context.close();
+	}
 } finally {
 	await browser.close();
 	server.close();

@@ -5,20 +5,12 @@
  */
 import { renderNoise } from '../dsp/synth/noise';
 import { renderArrangement, type SynthBank } from '../dsp/synth/render';
-import { createRng } from '../dsp/synth/rng';
-import { styleIds, type StyleId } from '../dsp/synth/styles';
 import type { Dbfs, SampleRate, Seconds } from '../dsp/units';
 import type { QuestionSourceAudio } from './render-question';
 import type { DrillSource } from './types';
 
 /** RMS level of pink-noise sources (peaks reach ~13 dB above it, so about −7 dBFS). */
 export const PINK_NOISE_RMS_DBFS: Dbfs = -20;
-
-/** A style picked from the seed, for questions whose source is not chosen. */
-export function styleForSeed(seed: number): StyleId {
-	// A salt keeps this draw independent of the question's own rng stream.
-	return createRng(seed ^ 0x57e1).pick(styleIds);
-}
 
 /** Renders the source clip of a question; arrangements need `bank`. */
 export async function renderSourceAudio({

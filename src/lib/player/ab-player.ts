@@ -13,6 +13,7 @@ export type AbState = 'loading' | 'ready' | 'playing' | 'paused' | 'error';
 export class AbPlayer {
 	#howls: Howl[] = [];
 	#filters: (BiquadFilterNode | undefined)[] = [];
+	#trims: (GainNode | undefined)[] = [];
 	#soundIds: (number | undefined)[] = [];
 	#urls: string[];
 	#active = 0;
@@ -122,7 +123,12 @@ export class AbPlayer {
 	 * renders with) on version `index`, for drills where the learner sweeps their own EQ. Pass gain 0
 	 * to make it transparent.
 	 */
-	setLiveEq(index: number, eq: { frequencyHz: number; gainDb: number; q: number }): void {
+	setLiveEq(
+		index: number,
+		eq: { frequencyHz: number; gainDb: number; q: number },
+		/** Level correction after the EQ (dB), to keep the version loudness-matched. */
+		trimDb = 0
+	): void {
 		const ctx = Howler.ctx;
 		const howl = this.#howls[index];
 		if (!ctx || !howl) return;
@@ -130,7 +136,10 @@ export class AbPlayer {
 		if (!filter) {
 			filter = ctx.createBiquadFilter();
 			filter.type = 'peaking';
-			filter.connect(Howler.masterGain);
+			const trim = ctx.createGain();
+			filter.connect(trim);
+			trim.connect(Howler.masterGain);
+			this.#trims[index] = trim;
 			// Howler routes each sound's gain node to the master gain once, at creation: re-route it.
 			for (const sound of (howl as unknown as { _sounds: { _node: AudioNode }[] })._sounds) {
 				sound._node.disconnect();
@@ -142,6 +151,7 @@ export class AbPlayer {
 		filter.frequency.setTargetAtTime(eq.frequencyHz, ctx.currentTime, smoothing);
 		filter.gain.setTargetAtTime(eq.gainDb, ctx.currentTime, smoothing);
 		filter.Q.setTargetAtTime(eq.q, ctx.currentTime, smoothing);
+		this.#trims[index]?.gain.setTargetAtTime(10 ** (trimDb / 20), ctx.currentTime, smoothing);
 	}
 
 	/** Playhead of each version in seconds (they stay equal; exposed for tests and the UI). */
@@ -156,7 +166,7 @@ export class AbPlayer {
 	/** Stops playback and frees the decoded audio and Blob URLs. */
 	unload(): void {
 		for (const howl of this.#howls) howl.unload();
-		for (const filter of this.#filters) filter?.disconnect();
+		for (const node of [...this.#filters, ...this.#trims]) node?.disconnect();
 		for (const url of this.#urls) URL.revokeObjectURL(url);
 		this.#howls = [];
 	}

@@ -8,8 +8,8 @@ import type { ResponseFor } from '$lib/audio/render-protocol';
 import { recordAttempt, readDrillState } from '$lib/db/attempts-repo';
 import { getDatabase } from '$lib/db/database';
 import { deviceTimeZone, localDay, utcOffsetMinutes } from '$lib/db/days';
-import { styleIds } from '$lib/dsp/synth/styles';
-import { styleForSeed } from '$lib/drills/source-audio';
+import { eqLoudnessChangeDb } from '$lib/drills/eq-loudness';
+import { styleForSeed, styleIds } from '$lib/dsp/synth/styles';
 import { createStaircase, recordAnswer, type StaircaseState } from '$lib/drills/staircase';
 import type { DrillKind, DrillSource, Grade } from '$lib/drills/types';
 import { AbPlayer, type AbState } from '$lib/player/ab-player';
@@ -164,6 +164,25 @@ export class DrillSession {
 
 	toggle() {
 		this.#player?.toggle();
+	}
+
+	/**
+	 * The match drill: puts the learner's EQ on the original version live, trimmed by its estimated
+	 * loudness change so the two versions stay matched while the learner sweeps.
+	 */
+	setLiveEq(eq: { frequencyHz: number; gainDb: number; q: number }) {
+		const current = this.current;
+		if (!current || !this.#player) return;
+		const index = current.question.versions.findIndex((v) => v.chain.length === 0);
+		if (index < 0) return;
+		const changeDb = settings.loudnessMatch
+			? eqLoudnessChangeDb({
+					spectrum: current.versions[index].spectrum,
+					eq: [{ type: 'peaking', ...eq }],
+					sampleRate: SAMPLE_RATE
+				})
+			: 0;
+		this.#player.setLiveEq(index, eq, -changeDb);
 	}
 
 	/** Grades an answer, stores it with the moved staircase, and reveals what was done. */

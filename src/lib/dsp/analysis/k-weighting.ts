@@ -4,16 +4,11 @@
  * as libebur128 does (`ebur128_init_filter`, jiixyj/libebur128): a high shelf (f0 ≈ 1682 Hz, +4 dB) and
  * the RLB high-pass (f0 ≈ 38 Hz). This reproduces the 48 kHz table to about 1e-15.
  */
+import type { BiquadCoefficients } from '../process/biquad';
 import type { Hertz, SampleRate } from '../units';
 
 /** Normalized biquad coefficients (a0 = 1): y = b0·x + b1·x₋₁ + b2·x₋₂ − a1·y₋₁ − a2·y₋₂. */
-export interface Biquad {
-	b0: number;
-	b1: number;
-	b2: number;
-	a1: number;
-	a2: number;
-}
+export type Biquad = BiquadCoefficients;
 
 const SHELF_F0: Hertz = 1681.974450955533;
 const SHELF_GAIN_DB = 3.999843853973347;

@@ -7,6 +7,7 @@
  */
 import type { StyleSpec } from './compose';
 import { drum, kit, program } from './presets';
+import { createRng } from './rng';
 
 const { kick, snare, clap, closedHat, openHat, pedalHat, ride, lowTom, midTom, highTom } = drum;
 
@@ -416,3 +417,9 @@ export type StyleId = keyof typeof styles;
 
 /** The style ids, in menu order. */
 export const styleIds = Object.keys(styles) as StyleId[];
+
+/** A style picked from a seed, for drill questions whose source style is not chosen. */
+export function styleForSeed(seed: number): StyleId {
+	// A salt keeps this draw independent of the question's own rng stream.
+	return createRng(seed ^ 0x57e1).pick(styleIds);
+}
