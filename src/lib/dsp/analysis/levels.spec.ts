@@ -7,25 +7,13 @@ import {
 	samplePeak,
 	stereoCorrelation
 } from './levels';
+import { lcgNoise as noise, sineWave } from '../test-signals';
 
 const sampleRate = 48000;
 
 function sine(amplitude: number, seconds: number, frequency = 1000): Float32Array {
-	const out = new Float32Array(Math.round(seconds * sampleRate));
-	for (let i = 0; i < out.length; i++)
-		out[i] = amplitude * Math.sin((2 * Math.PI * frequency * i) / sampleRate);
-	return out;
-}
-
-/** Deterministic uniform noise in [−0.5, 0.5) (LCG), so tests do not flake. */
-function noise(length: number, seed: number): Float32Array {
-	const out = new Float32Array(length);
-	let state = seed >>> 0;
-	for (let i = 0; i < length; i++) {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		out[i] = state / 2 ** 32 - 0.5;
-	}
-	return out;
+	const length = Math.round(seconds * sampleRate);
+	return sineWave({ peak: amplitude, frequency, sampleRate, length });
 }
 
 describe('samplePeak, rmsLevel, crestFactor', () => {

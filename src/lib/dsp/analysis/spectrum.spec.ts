@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { lcgNoise as noise, sineWave } from '../test-signals';
 import { THIRD_OCTAVE_NOMINAL, thirdOctaveBands, thirdOctaveSpectrum } from './spectrum';
 
 function sine(amplitude: number, frequency: number, sampleRate: number, seconds = 2): Float32Array {
-	const out = new Float32Array(Math.round(seconds * sampleRate));
-	for (let i = 0; i < out.length; i++)
-		out[i] = amplitude * Math.sin((2 * Math.PI * frequency * i) / sampleRate);
-	return out;
-}
-
-function noise(length: number, seed: number): Float32Array {
-	const out = new Float32Array(length);
-	let state = seed >>> 0;
-	for (let i = 0; i < length; i++) {
-		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-		out[i] = state / 2 ** 32 - 0.5;
-	}
-	return out;
+	const length = Math.round(seconds * sampleRate);
+	return sineWave({ peak: amplitude, frequency, sampleRate, length });
 }
 
 const bandDb = (bands: ReturnType<typeof thirdOctaveSpectrum>, nominal: number) =>

@@ -13,6 +13,7 @@ import {
 	type BiquadCoefficients,
 	type BiquadType
 } from './biquad';
+import { sineAmplitude } from '../test-signals';
 
 /** 24 log-spaced test frequencies from 20 Hz to 20 kHz. */
 const FREQUENCIES = Array.from({ length: 24 }, (_, i) => 20 * Math.pow(1000, i / 23));
@@ -73,29 +74,6 @@ function prototypeDb({
 	}
 	const mag2 = (scale * scale * (num[0] ** 2 + num[1] ** 2)) / (den[0] ** 2 + den[1] ** 2);
 	return 10 * Math.log10(mag2);
-}
-
-/** Least-squares amplitude of a sinusoid of known frequency in x[start…end): exact for a pure tone. */
-function sineAmplitude(x: Float32Array, frequency: number, sampleRate: number, start: number) {
-	const w = (2 * Math.PI * frequency) / sampleRate;
-	let cc = 0;
-	let ss = 0;
-	let cs = 0;
-	let xc = 0;
-	let xs = 0;
-	for (let n = start; n < x.length; n++) {
-		const c = Math.cos(w * n);
-		const s = Math.sin(w * n);
-		cc += c * c;
-		ss += s * s;
-		cs += c * s;
-		xc += x[n] * c;
-		xs += x[n] * s;
-	}
-	const det = cc * ss - cs * cs;
-	const a = (xc * ss - xs * cs) / det;
-	const b = (xs * cc - xc * cs) / det;
-	return Math.hypot(a, b);
 }
 
 /** Samples until the slowest pole has decayed by `decayDb` (poles of z² + a1 z + a2). */

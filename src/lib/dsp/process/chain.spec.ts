@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { measureLoudness } from '../analysis/loudness';
 import { truePeak } from '../analysis/true-peak';
+import { sineWave } from '../test-signals';
 import { applyChain, ChainError } from './chain';
 import { magnitudeDb, peakingCoefficients } from './biquad';
 
 const sampleRate = 48000;
 const sine = (frequency: number, amplitude: number, seconds = 2) =>
-	Float32Array.from(
-		{ length: seconds * sampleRate },
-		(_, i) => amplitude * Math.sin((2 * Math.PI * frequency * i) / sampleRate)
-	);
+	sineWave({ peak: amplitude, frequency, sampleRate, length: seconds * sampleRate });
 const rmsDb = (x: Float32Array) => {
 	const mid = x.subarray(x.length / 4, (3 * x.length) / 4);
 	return 10 * Math.log10(mid.reduce((s, v) => s + v * v, 0) / mid.length);

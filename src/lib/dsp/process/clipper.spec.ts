@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { db, sineAmplitude, sineWave } from '../test-signals';
 import { clip, clipSample, type ClipperShape } from './clipper';
-
-/** Least-squares amplitude of a sinusoid of known frequency in x (whole array). */
-function sineAmplitude(x: Float32Array, frequency: number, sampleRate: number) {
-	const w = (2 * Math.PI * frequency) / sampleRate;
-	let cc = 0;
-	let ss = 0;
-	let cs = 0;
-	let xc = 0;
-	let xs = 0;
-	for (let n = 0; n < x.length; n++) {
-		const c = Math.cos(w * n);
-		const s = Math.sin(w * n);
-		cc += c * c;
-		ss += s * s;
-		cs += c * s;
-		xc += x[n] * c;
-		xs += x[n] * s;
-	}
-	const det = cc * ss - cs * cs;
-	return Math.hypot((xc * ss - xs * cs) / det, (xs * cc - xc * cs) / det);
-}
 
 const sampleRate = 48000;
 /** 750 Hz: 64 samples per cycle, and its 3rd harmonic (2250 Hz) is far from Nyquist (no aliasing). */
 const frequency = 750;
 function sine(peak: number, cycles = 100) {
-	const length = (cycles * sampleRate) / frequency;
-	return Float32Array.from(
-		{ length },
-		(_, n) => peak * Math.sin((2 * Math.PI * frequency * n) / sampleRate)
-	);
+	return sineWave({ peak, frequency, sampleRate, length: (cycles * sampleRate) / frequency });
 }
-const db = (x: number) => 20 * Math.log10(x);
 const SHAPES: ClipperShape[] = ['hard', 'tanh', 'cubic'];
 
 describe('clip', () => {

@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { db, sineAmplitude } from '../test-signals';
 import { compress, Compressor, staticCurveDb } from './compressor';
-
-/** Least-squares amplitude of a sinusoid of known frequency in x[start…): exact for a pure tone. */
-function sineAmplitude(x: Float32Array, frequency: number, sampleRate: number, start: number) {
-	const w = (2 * Math.PI * frequency) / sampleRate;
-	let cc = 0;
-	let ss = 0;
-	let cs = 0;
-	let xc = 0;
-	let xs = 0;
-	for (let n = start; n < x.length; n++) {
-		const c = Math.cos(w * n);
-		const s = Math.sin(w * n);
-		cc += c * c;
-		ss += s * s;
-		cs += c * s;
-		xc += x[n] * c;
-		xs += x[n] * s;
-	}
-	const det = cc * ss - cs * cs;
-	return Math.hypot((xc * ss - xs * cs) / det, (xs * cc - xc * cs) / det);
-}
 
 function sine({ peak, frequency, sampleRate, seconds }: Record<string, number>) {
 	const length = Math.round(seconds * sampleRate);
 	const w = (2 * Math.PI * frequency) / sampleRate;
 	return Float32Array.from({ length }, (_, n) => peak * Math.sin(w * n));
 }
-
-const db = (x: number) => 20 * Math.log10(x);
 
 describe('staticCurveDb', () => {
 	it.each([

@@ -10,6 +10,7 @@
  * channels are linked: the loudest channel's level drives one gain for all of them.
  */
 import { dbToGain, type Decibels, type SampleRate } from '../units';
+import { checkBlock } from './buffers';
 
 /** Settings of the compressor; times in milliseconds. */
 export interface CompressorSettings {
@@ -129,16 +130,7 @@ export class Compressor {
 		gainReductionDb?: Float32Array;
 	}): void {
 		const count = this.channelCount;
-		if (channels.length !== count || output.length !== count) {
-			throw new RangeError(`expected ${count} channels`);
-		}
-		const length = channels[0].length;
-		if (channels.some((c) => c.length !== length) || output.some((c) => c.length !== length)) {
-			throw new RangeError('channels differ in length');
-		}
-		if (gainReductionDb && gainReductionDb.length < length) {
-			throw new RangeError('gainReductionDb is shorter than the channels');
-		}
+		const length = checkBlock({ channels, output, count, gainReductionDb });
 		const threshold = this.#thresholdDb;
 		const knee = this.#kneeDb;
 		const slope = 1 / this.#ratio - 1;

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { truePeak } from '../analysis/true-peak';
+import { mulberry32 } from '../test-signals';
 import { limit, Limiter } from './limiter';
-
-/** mulberry32: a small seeded PRNG, so every clip can be regenerated from its number. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Kind = 'noise' | 'sines' | 'burst' | 'clicks';
 const KINDS: Kind[] = ['noise', 'sines', 'burst', 'clicks'];

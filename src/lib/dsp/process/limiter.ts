@@ -15,6 +15,7 @@
  */
 import { oversamplingFactor, TruePeakInterpolator } from '../analysis/true-peak';
 import { dbToGain, type Decibels, type SampleRate } from '../units';
+import { checkBlock } from './buffers';
 
 /** Settings of the limiter; times in milliseconds. */
 export interface LimiterSettings {
@@ -124,16 +125,7 @@ export class Limiter {
 		gainReductionDb?: Float32Array;
 	}): void {
 		const count = this.channelCount;
-		if (channels.length !== count || output.length !== count) {
-			throw new RangeError(`expected ${count} channels`);
-		}
-		const length = channels[0].length;
-		if (channels.some((c) => c.length !== length) || output.some((c) => c.length !== length)) {
-			throw new RangeError('channels differ in length');
-		}
-		if (gainReductionDb && gainReductionDb.length < length) {
-			throw new RangeError('gainReductionDb is shorter than the channels');
-		}
+		const length = checkBlock({ channels, output, count, gainReductionDb });
 		const detectors = this.#detectors;
 		const delay = this.#delay;
 		const delayLength = this.latency + 1;

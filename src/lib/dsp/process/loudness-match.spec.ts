@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureLoudness } from '../analysis/loudness';
 import { truePeak } from '../analysis/true-peak';
+import { mulberry32 } from '../test-signals';
 import { matchLoudness } from './loudness-match';
 
 /** Seeded white noise (mulberry32) shaped by a one-pole low-pass, so versions differ in spectrum. */
@@ -17,14 +18,8 @@ function noise({
 	gain: number;
 	smoothing?: number;
 }): Float32Array[] {
-	let state = seed >>> 0;
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-	};
+	const random = mulberry32(seed);
+	const next = () => random() - 0.5;
 	return [0, 1].map(() => {
 		const out = new Float32Array(Math.round(seconds * sampleRate));
 		let y = 0;

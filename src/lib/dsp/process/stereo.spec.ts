@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { db, sineAmplitude, sineWave } from '../test-signals';
 import { applyGain, delayChannel, invertPolarity, monoFold, setWidth } from './stereo';
-
-/** Least-squares amplitude of a sinusoid of known frequency in x[start…). */
-function sineAmplitude(x: Float32Array, frequency: number, sampleRate: number, start = 0) {
-	const w = (2 * Math.PI * frequency) / sampleRate;
-	let cc = 0;
-	let ss = 0;
-	let cs = 0;
-	let xc = 0;
-	let xs = 0;
-	for (let n = start; n < x.length; n++) {
-		const c = Math.cos(w * n);
-		const s = Math.sin(w * n);
-		cc += c * c;
-		ss += s * s;
-		cs += c * s;
-		xc += x[n] * c;
-		xs += x[n] * s;
-	}
-	const det = cc * ss - cs * cs;
-	return Math.hypot((xc * ss - xs * cs) / det, (xs * cc - xc * cs) / det);
-}
 
 const sampleRate = 48000;
 const sine = (peak: number, frequency: number, length = 9600) =>
-	Float32Array.from(
-		{ length },
-		(_, n) => peak * Math.sin((2 * Math.PI * frequency * n) / sampleRate)
-	);
-const db = (x: number) => 20 * Math.log10(x);
+	sineWave({ peak, frequency, sampleRate, length });
 
 describe('applyGain', () => {
 	it.each([-24, -6, 0, 3.5, 12])('changes the level by %s dB (±0.001 dB)', (gainDb) => {

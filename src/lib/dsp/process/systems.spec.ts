@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { truePeak } from '../analysis/true-peak';
+import { db, sineAmplitude, sineWave } from '../test-signals';
 import { renderSystem, systemIds, systems, type SystemId } from './systems';
-
-/** Least-squares amplitude of a sinusoid of known frequency in x[start…). */
-function sineAmplitude(x: Float32Array, frequency: number, sampleRate: number, start: number) {
-	const w = (2 * Math.PI * frequency) / sampleRate;
-	let cc = 0;
-	let ss = 0;
-	let cs = 0;
-	let xc = 0;
-	let xs = 0;
-	for (let n = start; n < x.length; n++) {
-		const c = Math.cos(w * n);
-		const s = Math.sin(w * n);
-		cc += c * c;
-		ss += s * s;
-		cs += c * s;
-		xc += x[n] * c;
-		xs += x[n] * s;
-	}
-	const det = cc * ss - cs * cs;
-	return Math.hypot((xc * ss - xs * cs) / det, (xs * cc - xc * cs) / det);
-}
 
 const sampleRate = 48000;
 const length = sampleRate / 2;
-const sine = (peak: number, frequency: number) =>
-	Float32Array.from(
-		{ length },
-		(_, n) => peak * Math.sin((2 * Math.PI * frequency * n) / sampleRate)
-	);
-const db = (x: number) => 20 * Math.log10(x);
+const sine = (peak: number, frequency: number) => sineWave({ peak, frequency, sampleRate, length });
 
 /**
  * Steady-state gain (dB) of `system` for a centred (L = R) tone at −30 dBFS, below any limiter, so the
