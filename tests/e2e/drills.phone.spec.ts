@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, waitForServiceWorker } from './fixtures';
+
+/** Axe violations on the page as it is now, as readable strings. */
+const axe = async (page: Page) =>
+	(await new AxeBuilder({ page }).analyze()).violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`
+	);
 
 /** Counts stored attempts of one drill kind straight from IndexedDB. */
 const storedAttempts = (page: Page, kind: string) =>
@@ -34,10 +41,16 @@ const kinds = [
 	{ id: 'eq-boost', name: 'Spot the boost' },
 	{ id: 'eq-cut', name: 'Spot the cut' },
 	{ id: 'eq-detect', name: 'Is there EQ?' },
-	{ id: 'eq-match', name: 'Match the EQ' }
+	{ id: 'eq-match', name: 'Match the EQ' },
+	{ id: 'limiter', name: 'Over-limited?' },
+	{ id: 'compression', name: 'Compressed?' },
+	{ id: 'clipping', name: 'Clipped?' },
+	{ id: 'level', name: 'Which is louder?' },
+	{ id: 'mono', name: 'Mono check' },
+	{ id: 'translation', name: 'Which system?' }
 ];
 
-test.describe('EQ drills, offline on a phone', () => {
+test.describe('every drill, offline on a phone', () => {
 	test.setTimeout(180_000);
 
 	for (const kind of kinds) {
@@ -56,7 +69,20 @@ test.describe('EQ drills, offline on a phone', () => {
 			await expect(play).toBeEnabled({ timeout: 30_000 });
 			await play.click();
 			await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-			await expect(page.getByText('Loudness matched')).toBeVisible();
+			await expect(
+				page.getByText(
+					kind.id === 'level' ? 'Not matched: level is the question' : 'Loudness matched'
+				)
+			).toBeVisible();
+			if (kind.id === 'mono') {
+				// The mono drill lets the learner fold to mono and back.
+				await page.getByRole('button', { name: 'Mono', exact: true }).click();
+				await expect(page.getByRole('button', { name: 'Mono', exact: true })).toHaveAttribute(
+					'aria-pressed',
+					'true'
+				);
+				await page.getByRole('button', { name: 'Stereo' }).click();
+			}
 			await page.getByRole('button', { name: 'B', exact: true }).click();
 			await expect(page.getByRole('button', { name: 'B', exact: true })).toHaveAttribute(
 				'aria-pressed',
@@ -78,11 +104,21 @@ test.describe('EQ drills, offline on a phone', () => {
 				}
 				await page.getByRole('button', { name: 'Check answer' }).click();
 				await expect(page.getByRole('heading', { name: 'What was done' })).toBeVisible();
-				await expect(page.getByRole('img', { name: /EQ curve/ })).toBeVisible();
+				if (kind.id.startsWith('eq-')) {
+					await expect(page.getByRole('img', { name: /EQ curve/ })).toBeVisible();
+				} else {
+					await expect(page.getByRole('table')).toBeVisible(); // each version's readings
+				}
+				if (['limiter', 'compression', 'clipping', 'level'].includes(kind.id)) {
+					await expect(
+						page.getByRole('img', { name: /Version A: waveform overview/ })
+					).toBeVisible();
+				}
 				await page.getByRole('button', { name: i === 10 ? 'See results' : 'Next' }).click();
 			}
 			await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 			await expect(page.getByText(/of 10 right/)).toBeVisible();
+			if (kind.id === 'eq-boost') expect(await axe(page)).toEqual([]);
 			expect(await storedAttempts(page, kind.id)).toBe(10);
 
 			await page.reload();
@@ -90,4 +126,39 @@ test.describe('EQ drills, offline on a phone', () => {
 			expect(await storedAttempts(page, kind.id)).toBe(10);
 		});
 	}
+});
+
+test('the daily mix draws questions from several drills and stores every answer', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/train');
+	await page.getByRole('link', { name: /Daily mix/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Daily mix');
+	const seen = new Set<string>();
+	for (let i = 1; i <= 10; i++) {
+		await expect(page.getByText(`Question ${i} of 10`)).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByRole('button', { name: /^(Play|Pause)$/ })).toBeEnabled({
+			timeout: 30_000
+		});
+		seen.add((await page.locator('.kind-name').textContent())!.trim());
+		const radios = page.getByRole('radio');
+		if (await radios.count()) await radios.first().check();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await page.getByRole('button', { name: i === 10 ? 'See results' : 'Next' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+	// Ten draws over ten kinds with every weight at least 0.5 of 2.5: several kinds come up.
+	expect(seen.size).toBeGreaterThanOrEqual(3);
+	const stored = await page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				const open = indexedDB.open('mix-for-the-master');
+				open.onsuccess = () => {
+					const r = open.result.transaction('attempts').objectStore('attempts').count();
+					r.onsuccess = () => resolve(r.result);
+				};
+			})
+	);
+	expect(stored).toBe(10);
 });

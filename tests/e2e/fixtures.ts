@@ -14,7 +14,8 @@ export const routes = [
 	{ path: '/settings', heading: 'Settings' },
 	{ path: '/bench', heading: 'Bench' },
 	{ path: '/train/eq-boost', heading: 'Spot the boost' },
-	{ path: '/train/eq-match', heading: 'Match the EQ' }
+	{ path: '/train/eq-match', heading: 'Match the EQ' },
+	{ path: '/train/daily', heading: 'Daily mix' }
 ] as const;
 
 export const test = base.extend<{ ownOrigins: Set<string>; guard: void }>({

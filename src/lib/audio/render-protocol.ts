@@ -34,7 +34,16 @@ export interface RenderedVersion {
 	matchGainDb: number;
 	/** Third-octave long-term spectrum of this version as played (after matching). */
 	spectrum: { centerHz: number; db: number | null }[];
+	/** Loudness and peak readings of this version as played. */
+	meter: { lufs: number | null; truePeak: number | null; plr: number | null; psr: number | null };
+	/** Waveform envelope in `OVERVIEW_BUCKETS` slices (the reveal's picture of each version). */
+	overview: { min: number[]; max: number[] };
+	/** Largest gain reduction per slice of the chain's compressor or limiter, dB; absent without one. */
+	gainReduction?: number[];
 }
+
+/** How many slices the waveform overview and gain-reduction trace have. */
+export const OVERVIEW_BUCKETS = 160;
 
 export type RenderResponse =
 	| {

@@ -9,6 +9,7 @@ import { thirdOctaveSpectrum } from '$lib/dsp/analysis/spectrum';
 import { measureLoudness } from '$lib/dsp/analysis/loudness';
 import { truePeak } from '$lib/dsp/analysis/true-peak';
 import { meterReport } from '$lib/dsp/report';
+import { bucketMax, waveformOverview } from '$lib/dsp/analysis/overview';
 import { encodeWav } from '$lib/dsp/wav';
 import { generateQuestion } from '$lib/drills/question-rng';
 import { renderSourceAudio } from '$lib/drills/source-audio';
@@ -17,11 +18,12 @@ import {
 	type QuestionSourceAudio as SourceClip
 } from '$lib/drills/render-question';
 import type { DrillSource } from '$lib/drills/types';
-import type {
-	ArrangementRequest,
-	QuestionRequest,
-	RenderRequest,
-	RenderResponse
+import {
+	OVERVIEW_BUCKETS,
+	type ArrangementRequest,
+	type QuestionRequest,
+	type RenderRequest,
+	type RenderResponse
 } from './render-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -114,15 +116,32 @@ async function question(request: QuestionRequest): Promise<RenderResponse> {
 		question: q,
 		matchedLufs: rendered.matchedLufs,
 		renderMs: performance.now() - start,
-		versions: rendered.versions.map((v) => ({
-			id: v.id,
-			matchGainDb: v.matchGainDb,
-			wav: encodeWav({ channels: v.channels, sampleRate: source.sampleRate, format: 'pcm16' })
-				.buffer as ArrayBuffer,
-			spectrum: thirdOctaveSpectrum({ channels: v.channels, sampleRate: source.sampleRate }).map(
-				(band) => ({ centerHz: band.nominal, db: band.db })
-			)
-		}))
+		versions: rendered.versions.map((v) => {
+			const sampleRate = source.sampleRate;
+			const loudness = measureLoudness({ channels: v.channels, sampleRate });
+			const peak = truePeak({ channels: v.channels, sampleRate }).dbtp;
+			const minus = (a: number | null, b: number | null) =>
+				a === null || b === null ? null : a - b;
+			return {
+				id: v.id,
+				matchGainDb: v.matchGainDb,
+				wav: encodeWav({ channels: v.channels, sampleRate, format: 'pcm16' }).buffer as ArrayBuffer,
+				spectrum: thirdOctaveSpectrum({ channels: v.channels, sampleRate }).map((band) => ({
+					centerHz: band.nominal,
+					db: band.db
+				})),
+				meter: {
+					lufs: loudness.integrated,
+					truePeak: peak,
+					plr: minus(peak, loudness.integrated),
+					psr: minus(peak, loudness.shortTermMax)
+				},
+				overview: waveformOverview({ channels: v.channels, buckets: OVERVIEW_BUCKETS }),
+				gainReduction: v.gainReductionDb
+					? bucketMax({ trace: v.gainReductionDb, buckets: OVERVIEW_BUCKETS })
+					: undefined
+			};
+		})
 	};
 }
 

@@ -39,12 +39,23 @@ describe('bands', () => {
 });
 
 describe('registry', () => {
-	it('lists the four EQ drills in order and looks them up by id', () => {
-		expect(drillKinds.map((k) => k.id)).toEqual(['eq-boost', 'eq-cut', 'eq-detect', 'eq-match']);
+	it('lists the drills in order (EQ, dynamics, translation) and looks them up by id', () => {
+		expect(drillKinds.map((k) => k.id)).toEqual([
+			'eq-boost',
+			'eq-cut',
+			'eq-detect',
+			'eq-match',
+			'limiter',
+			'compression',
+			'clipping',
+			'level',
+			'mono',
+			'translation'
+		]);
 		for (const kind of drillKinds) {
 			expect(getDrillKind(kind.id)).toBe(kind);
 			expect(isDrillKindId(kind.id)).toBe(true);
-			expect(kind.levels.length).toBeGreaterThanOrEqual(6);
+			expect(kind.levels.length).toBeGreaterThanOrEqual(5);
 			expect(kind.name.length).toBeGreaterThan(0);
 			for (const level of kind.levels) expect(level.description.length).toBeGreaterThan(5);
 		}

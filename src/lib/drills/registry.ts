@@ -3,10 +3,27 @@ import { eqBoost } from './eq-boost';
 import { eqCut } from './eq-cut';
 import { eqDetect } from './eq-detect';
 import { eqMatch } from './eq-match';
+import { limiter } from './limiter';
+import { compression } from './compression';
+import { clipping } from './clipping';
+import { level } from './level';
+import { mono } from './mono';
+import { translation } from './translation';
 import type { DrillKind, DrillKindId } from './types';
 
 /** Every drill kind, in display order. */
-export const drillKinds: readonly DrillKind[] = [eqBoost, eqCut, eqDetect, eqMatch];
+export const drillKinds: readonly DrillKind[] = [
+	eqBoost,
+	eqCut,
+	eqDetect,
+	eqMatch,
+	limiter,
+	compression,
+	clipping,
+	level,
+	mono,
+	translation
+];
 
 const byId = new Map<string, DrillKind>(drillKinds.map((kind) => [kind.id, kind]));
 

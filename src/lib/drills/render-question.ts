@@ -31,6 +31,8 @@ export interface RenderedVersion {
 	/** The matching gain applied after the chain, dB. */
 	matchGainDb: Decibels;
 	chain: ChainStep[];
+	/** Gain reduction per sample of the chain's last dynamics step (compress or limit), if any. */
+	gainReductionDb?: Float32Array;
 }
 
 /** The default true-peak ceiling for matched versions (EBU R128 and streaming advice). */
@@ -43,7 +45,7 @@ export function renderQuestion({
 	ceilingDbtp = MATCH_CEILING_DBTP,
 	matched = true
 }: {
-	question: Pick<Question, 'versions'>;
+	question: Pick<Question, 'versions' | 'match'>;
 	source: QuestionSourceAudio;
 	ceilingDbtp?: Dbfs;
 	/** Loudness-match the versions (default); false keeps their levels apart, guard only. */
@@ -70,9 +72,9 @@ export function renderQuestion({
 	const processed = question.versions.map((version) => {
 		if (version.chain.length === 0) {
 			// The original: no copy yet, and its measurements come from the cache when given.
-			return { version, channels: null, ...measureSource() };
+			return { version, channels: null, gainReductionDb: undefined, ...measureSource() };
 		}
-		const { channels } = applyChain({
+		const { channels, gainReductionDb } = applyChain({
 			channels: source.channels,
 			sampleRate,
 			chain: version.chain
@@ -80,6 +82,7 @@ export function renderQuestion({
 		return {
 			version,
 			channels,
+			gainReductionDb: [...gainReductionDb.values()].at(-1),
 			loudness: measureLoudness({ channels, sampleRate }).integrated,
 			peak: truePeak({ channels, sampleRate }).dbtp
 		};
@@ -93,7 +96,7 @@ export function renderQuestion({
 		levels: processed,
 		reference,
 		ceilingDbtp,
-		matched
+		matched: matched && question.match !== false
 	});
 	return {
 		versions: processed.map((p, i) => ({
@@ -104,7 +107,8 @@ export function renderQuestion({
 				inPlace: p.channels !== null
 			}),
 			matchGainDb: gainsDb[i],
-			chain: p.version.chain
+			chain: p.version.chain,
+			gainReductionDb: p.gainReductionDb
 		})),
 		matchedLufs
 	};

@@ -6,7 +6,17 @@ import type { ChainStep } from '../dsp/process/chain';
 import type { Rng } from '../dsp/synth/rng';
 import type { StyleId } from '../dsp/synth/styles';
 
-export type DrillKindId = 'eq-boost' | 'eq-cut' | 'eq-detect' | 'eq-match';
+export type DrillKindId =
+	| 'eq-boost'
+	| 'eq-cut'
+	| 'eq-detect'
+	| 'eq-match'
+	| 'limiter'
+	| 'compression'
+	| 'clipping'
+	| 'level'
+	| 'mono'
+	| 'translation';
 export type DrillFamily = 'eq' | 'dynamics' | 'translation';
 
 /** What the versions are made from: an arrangement of a style, pink noise, or (later) a saved track. */
@@ -51,6 +61,13 @@ export interface Question {
 	/** Empty for match drills, which use `controls`. */
 	choices: Choice[];
 	controls?: MatchControls;
+	/**
+	 * Loudness-match the versions when rendering (default true). Only the level drill turns it off,
+	 * because a level difference is what it trains.
+	 */
+	match?: boolean;
+	/** Offer a stereo/mono listening switch (the mono drill). */
+	monoSwitch?: boolean;
 	/** The correct choice id, or for match drills a JSON string of the hidden parameters. */
 	answer: string;
 	/** Parameters of the hidden processing in named units, stored with each attempt. */

@@ -171,3 +171,23 @@ export class AbPlayer {
 		this.#howls = [];
 	}
 }
+
+let monoNode: GainNode | undefined;
+
+/**
+ * Folds everything Howler plays to mono ((L + R) / 2 on both speakers, Web Audio's "speakers"
+ * down-mix) or back to stereo, so learners can check mono compatibility on any device.
+ */
+export function setMonoListening(on: boolean): void {
+	const ctx = Howler.ctx;
+	if (!ctx || !Howler.masterGain) return;
+	if (!monoNode) {
+		monoNode = ctx.createGain();
+		monoNode.channelCount = 1;
+		monoNode.channelCountMode = 'explicit';
+		monoNode.channelInterpretation = 'speakers';
+		monoNode.connect(ctx.destination);
+	}
+	Howler.masterGain.disconnect();
+	Howler.masterGain.connect(on ? monoNode : ctx.destination);
+}

@@ -1,18 +1,19 @@
 /**
  * One drill session as runes state: questions rendered in the worker (the next one prefetched while
  * the learner answers), played through the A/B player, graded by the pure drill kind, stored in Dexie
- * with the staircase it moves.
+ * with the staircase it moves. A session practises one kind, or several (the daily mix), each on its
+ * own staircase.
  */
 import { renderInWorker } from '$lib/audio/render-client';
 import type { ResponseFor } from '$lib/audio/render-protocol';
 import { recordAttempt, readDrillState } from '$lib/db/attempts-repo';
 import { getDatabase } from '$lib/db/database';
 import { deviceTimeZone, localDay, utcOffsetMinutes } from '$lib/db/days';
-import { eqLoudnessChangeDb } from '$lib/drills/eq-loudness';
 import { styleForSeed, styleIds } from '$lib/dsp/synth/styles';
+import { eqLoudnessChangeDb } from '$lib/drills/eq-loudness';
 import { createStaircase, recordAnswer, type StaircaseState } from '$lib/drills/staircase';
-import type { DrillKind, DrillSource, Grade } from '$lib/drills/types';
-import { AbPlayer, type AbState } from '$lib/player/ab-player';
+import type { DrillKind, DrillKindId, DrillSource, Grade } from '$lib/drills/types';
+import { AbPlayer, setMonoListening, type AbState } from '$lib/player/ab-player';
 import { describeStorageError, settings } from './settings.svelte';
 
 export const CLIP_SECONDS = 8;
@@ -21,6 +22,7 @@ export const SAMPLE_RATE = 44100;
 type Rendered = ResponseFor<'question'>;
 
 export interface SessionItem {
+	kind: DrillKind;
 	rendered: Rendered;
 	answer: string;
 	grade: Grade;
@@ -44,9 +46,22 @@ export function sourceFor(choice: string, seed: number): DrillSource {
 	return { kind: 'arrangement', style };
 }
 
+/** Picks an index with probability proportional to its weight, from a uniform number in [0, 1). */
+export function pickWeighted(weights: number[], uniform: number): number {
+	const total = weights.reduce((a, b) => a + b, 0);
+	let target = uniform * total;
+	for (let i = 0; i < weights.length; i++) {
+		target -= weights[i];
+		if (target < 0) return i;
+	}
+	return weights.length - 1;
+}
+
 export class DrillSession {
-	readonly kind: DrillKind;
+	readonly kinds: DrillKind[];
 	readonly sessionId = crypto.randomUUID();
+	/** The kind of the current question. */
+	kind = $state.raw<DrillKind>() as DrillKind;
 	phase = $state<Phase>('loading');
 	error = $state('');
 	storageError = $state('');
@@ -55,56 +70,79 @@ export class DrillSession {
 	current = $state.raw<Rendered | null>(null);
 	lastItem = $state.raw<SessionItem | null>(null);
 	items = $state.raw<SessionItem[]>([]);
-	staircase = $state.raw<StaircaseState>(createStaircase(0));
-	startLevel = $state(0);
+	staircases = $state.raw<Partial<Record<DrillKindId, StaircaseState>>>({});
+	startLevels = $state.raw<Partial<Record<DrillKindId, number>>>({});
 	playerState = $state<AbState>('loading');
 	active = $state(0);
+	/** Listening in mono (offered by drills with a mono switch). */
+	mono = $state(false);
 	/** Milliseconds from "Next" to a playable question, for the benchmark. */
 	lastSwitchMs = $state(0);
+	#weights: number[];
 	#player: AbPlayer | undefined;
 	#shownAt = 0;
 	// Private bookkeeping, never rendered: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#prefetched = new Map<number, Promise<Rendered>>();
 	#nextSeed = randomSeed();
+	#nextKind: DrillKind;
 	#nextPlayer: Promise<{ rendered: Rendered; player: AbPlayer }> | undefined;
 	#wasPlaying = false;
 
-	constructor(kind: DrillKind) {
-		this.kind = kind;
+	/** `weights` (one per kind) make weak kinds come up more often in a mixed session. */
+	constructor({ kinds, weights }: { kinds: DrillKind[]; weights?: number[] }) {
+		if (kinds.length === 0) throw new RangeError('a session needs at least one drill kind');
+		this.kinds = kinds;
+		this.#weights = weights ?? kinds.map(() => 1);
+		this.#nextKind = this.#pickKind();
+		this.kind = this.#nextKind;
 	}
 
-	get maxLevel(): number {
-		return this.kind.levels.length - 1;
+	/** The staircase of the current question's kind. */
+	get staircase(): StaircaseState {
+		return this.staircases[this.kind.id] ?? createStaircase(0);
 	}
 
 	get player(): AbPlayer | undefined {
 		return this.#player;
 	}
 
-	/** Loads the learner's staircase and the first question. */
+	#pickKind(): DrillKind {
+		return this.kinds[pickWeighted(this.#weights, Math.random())];
+	}
+
+	#levelOf(kind: DrillKind): number {
+		return this.staircases[kind.id]?.level ?? 0;
+	}
+
+	/** Loads the learner's staircases and the first question. */
 	async start(): Promise<void> {
 		await settings.load();
 		this.total = settings.sessionLength;
+		const staircases: Partial<Record<DrillKindId, StaircaseState>> = {};
 		try {
-			const stored = await readDrillState(getDatabase(), this.kind.id);
-			if (stored) this.staircase = stored.staircase;
+			for (const kind of this.kinds) {
+				staircases[kind.id] = (await readDrillState(getDatabase(), kind.id))?.staircase;
+			}
 		} catch (error) {
 			this.storageError = describeStorageError(error);
 		}
-		this.startLevel = this.staircase.level;
+		for (const kind of this.kinds) staircases[kind.id] ??= createStaircase(0);
+		this.staircases = staircases;
+		this.startLevels = Object.fromEntries(this.kinds.map((k) => [k.id, staircases[k.id]!.level]));
 		try {
-			const rendered = await this.#request(this.staircase.level, this.#nextSeed);
-			await this.#show(rendered, this.#makePlayer(rendered));
+			const kind = this.#nextKind;
+			const rendered = await this.#request(kind, this.#levelOf(kind), this.#nextSeed);
+			await this.#show(kind, rendered, this.#makePlayer(rendered));
 		} catch (error) {
 			this.#fail(error);
 		}
 	}
 
-	#request(level: number, seed: number): Promise<Rendered> {
+	#request(kind: DrillKind, level: number, seed: number): Promise<Rendered> {
 		return renderInWorker({
 			kind: 'question',
-			drill: this.kind.id,
+			drill: kind.id,
 			level,
 			seed,
 			source: sourceFor(settings.drillSource, seed),
@@ -126,11 +164,13 @@ export class DrillSession {
 		});
 	}
 
-	async #show(rendered: Rendered, player: AbPlayer, phase: Phase = 'asking') {
+	async #show(kind: DrillKind, rendered: Rendered, player: AbPlayer, phase: Phase = 'asking') {
 		this.#player?.unload();
 		this.#player = player;
+		this.kind = kind;
 		this.current = rendered;
 		this.active = 0;
+		if (!rendered.question.monoSwitch && this.mono) this.setMono(false);
 		this.playerState = 'loading';
 		await player.ready;
 		this.playerState = player.state;
@@ -141,15 +181,27 @@ export class DrillSession {
 		this.#prefetchNext();
 	}
 
-	/** Renders the next question in the worker for both possible outcomes of this answer. */
+	/**
+	 * Renders the next question in the worker before this one is answered: for the same kind, one for
+	 * each possible outcome (the staircase moves either way); for another kind, at its level.
+	 */
 	#prefetchNext() {
 		this.#prefetched.clear();
 		if (this.index + 1 >= this.total) return;
 		this.#nextSeed = randomSeed();
-		for (const correct of [true, false]) {
-			const level = recordAnswer({ state: this.staircase, correct, maxLevel: this.maxLevel }).level;
+		this.#nextKind = this.#pickKind();
+		const next = this.#nextKind;
+		const levels =
+			next === this.kind
+				? [true, false].map(
+						(correct) =>
+							recordAnswer({ state: this.staircase, correct, maxLevel: next.levels.length - 1 })
+								.level
+					)
+				: [this.#levelOf(next)];
+		for (const level of levels) {
 			if (!this.#prefetched.has(level)) {
-				const request = this.#request(level, this.#nextSeed);
+				const request = this.#request(next, level, this.#nextSeed);
 				request.catch(() => {});
 				this.#prefetched.set(level, request);
 			}
@@ -164,6 +216,12 @@ export class DrillSession {
 
 	toggle() {
 		this.#player?.toggle();
+	}
+
+	/** Listens in mono or stereo. */
+	setMono(on: boolean) {
+		this.mono = on;
+		setMonoListening(on);
 	}
 
 	/**
@@ -188,18 +246,20 @@ export class DrillSession {
 	/** Grades an answer, stores it with the moved staircase, and reveals what was done. */
 	async answer(answer: string): Promise<void> {
 		if (this.phase !== 'asking' || !this.current) return;
+		const kind = this.kind;
 		const rendered = this.current;
-		const grade = this.kind.grade(rendered.question, answer);
+		const grade = kind.grade(rendered.question, answer);
 		const levelBefore = this.staircase.level;
 		const staircase = recordAnswer({
 			state: this.staircase,
 			correct: grade.correct,
-			maxLevel: this.maxLevel
+			maxLevel: kind.levels.length - 1
 		});
 		// A timestamp for storage, not UI state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const now = new Date();
 		const item: SessionItem = {
+			kind,
 			rendered,
 			answer,
 			grade,
@@ -207,12 +267,13 @@ export class DrillSession {
 			levelAfter: staircase.level,
 			responseMs: Math.round(performance.now() - this.#shownAt)
 		};
-		this.staircase = staircase;
+		this.staircases = { ...this.staircases, [kind.id]: staircase };
 		this.items = [...this.items, item];
 		this.lastItem = item;
 		this.phase = 'revealed';
 		// Decode the next question now, so "Next" is instant.
-		const next = this.#prefetched.get(staircase.level);
+		const nextKind = this.#nextKind;
+		const next = this.#prefetched.get(this.#levelOf(nextKind));
 		if (next) {
 			this.#nextPlayer = next.then((r) => ({ rendered: r, player: this.#makePlayer(r) }));
 			this.#nextPlayer.catch(() => {});
@@ -221,11 +282,11 @@ export class DrillSession {
 			const timeZone = deviceTimeZone();
 			await recordAttempt(getDatabase(), {
 				attempt: {
-					kind: this.kind.id,
-					family: this.kind.family,
+					kind: kind.id,
+					family: kind.family,
 					sessionId: this.sessionId,
 					level: levelBefore,
-					levelValue: this.kind.levels[levelBefore].value,
+					levelValue: kind.levels[levelBefore].value,
 					seed: rendered.question.seed,
 					source: rendered.question.source,
 					params: rendered.question.params,
@@ -258,16 +319,17 @@ export class DrillSession {
 		}
 		const started = performance.now();
 		this.phase = 'loading';
+		const kind = this.#nextKind;
 		try {
 			const pending =
 				this.#nextPlayer ??
-				this.#request(this.staircase.level, randomSeed()).then((r) => ({
+				this.#request(kind, this.#levelOf(kind), randomSeed()).then((r) => ({
 					rendered: r,
 					player: this.#makePlayer(r)
 				}));
 			this.#nextPlayer = undefined;
 			const next = await pending;
-			await this.#show(next.rendered, next.player);
+			await this.#show(kind, next.rendered, next.player);
 			this.lastSwitchMs = Math.round(performance.now() - started);
 		} catch (error) {
 			this.#fail(error);
@@ -279,7 +341,7 @@ export class DrillSession {
 		this.#wasPlaying = false;
 		this.lastItem = item;
 		this.phase = 'loading';
-		await this.#show(item.rendered, this.#makePlayer(item.rendered), 'review');
+		await this.#show(item.kind, item.rendered, this.#makePlayer(item.rendered), 'review');
 	}
 
 	/** Leaves a review and shows the results again. */
@@ -295,6 +357,7 @@ export class DrillSession {
 
 	/** Stops audio and frees players. */
 	dispose() {
+		if (this.mono) this.setMono(false);
 		this.#player?.unload();
 		this.#nextPlayer?.then(({ player }) => player.unload()).catch(() => {});
 	}

@@ -1,0 +1,227 @@
+/**
+ * `compression`: which version is compressed, or more compressed, and at the top of the ladder,
+ * which has the faster attack? Versions go through the feed-forward compressor of chain.ts
+ * (`compress`, peak detection, hard knee, no makeup: renderQuestion loudness-matches them).
+ * Thresholds are set against the source's assumed peak (−6 dBFS, ASSUMED_SOURCE_PEAK_DBFS), so a
+ * peak at that level gets the stated static gain reduction: G = (peak − threshold)(1 − 1/ratio).
+ * The staircase unit is the difference in gain reduction between the versions (dB): for the amount
+ * rungs the static difference on peaks, for the attack rungs the difference 1 ms into a hit, from
+ * the detector's one-pole step response G(1 − e^(−t/τ)) (Giannoulis et al., JAES 2012, §3.1).
+ */
+import type { ChainStep } from '../dsp/process/chain';
+import type { Dbfs, Decibels } from '../dsp/units';
+import {
+	abChoices,
+	ASSUMED_SOURCE_PEAK_DBFS,
+	dbPhrase,
+	formatDb,
+	pickVersion
+} from './dynamics-shared';
+import { gradeChoice, sentence } from './eq-band';
+import type { DrillKind, LevelSpec, Question } from './types';
+
+/** Settings of one compressed version. */
+export interface CompressorRecipe {
+	/** Static gain reduction at the assumed source peak, dB. */
+	grDb: Decibels;
+	ratio: number;
+	attackMs: number;
+	releaseMs: number;
+}
+
+/** One rung: more against less (or no) compression, or a fast against a slow attack. */
+export type CompressionLevel =
+	| { mode: 'amount'; heavy: CompressorRecipe; light: CompressorRecipe | null }
+	| { mode: 'attack'; grDb: Decibels; ratio: number; fastMs: number; slowMs: number };
+
+/** Attack and release of the amount rungs (a typical bus setting). */
+const AMOUNT_TIMES = { attackMs: 1, releaseMs: 100 } as const;
+/** Release of the attack rungs. */
+const ATTACK_RELEASE_MS = 100;
+/** Where the attack rungs' difference in gain reduction is evaluated: 1 ms into a hit. */
+export const ATTACK_PROBE_MS = 1;
+
+/** The compression ladder, easiest first. */
+export const COMPRESSION_LADDER: readonly CompressionLevel[] = [
+	{ mode: 'amount', heavy: { grDb: 10, ratio: 8, ...AMOUNT_TIMES }, light: null },
+	{ mode: 'amount', heavy: { grDb: 8, ratio: 4, ...AMOUNT_TIMES }, light: null },
+	{
+		mode: 'amount',
+		heavy: { grDb: 9, ratio: 6, ...AMOUNT_TIMES },
+		light: { grDb: 3, ratio: 2, ...AMOUNT_TIMES }
+	},
+	{
+		mode: 'amount',
+		heavy: { grDb: 8, ratio: 4, ...AMOUNT_TIMES },
+		light: { grDb: 4, ratio: 2, ...AMOUNT_TIMES }
+	},
+	{ mode: 'attack', grDb: 6, ratio: 4, fastMs: 1, slowMs: 30 },
+	{ mode: 'attack', grDb: 6, ratio: 4, fastMs: 2, slowMs: 20 },
+	{ mode: 'attack', grDb: 6, ratio: 4, fastMs: 3, slowMs: 15 }
+];
+
+/** The threshold that gives `grDb` of static gain reduction at the assumed peak (0.1 dB steps). */
+export function thresholdFor(grDb: Decibels, ratio: number): Dbfs {
+	return Math.round((ASSUMED_SOURCE_PEAK_DBFS - grDb / (1 - 1 / ratio)) * 10) / 10;
+}
+
+/** The compress step of a recipe. */
+export function compressStep(recipe: CompressorRecipe): ChainStep {
+	return {
+		type: 'compress',
+		thresholdDb: thresholdFor(recipe.grDb, recipe.ratio),
+		ratio: recipe.ratio,
+		attackMs: recipe.attackMs,
+		releaseMs: recipe.releaseMs
+	};
+}
+
+/** Gain reduction `ms` into a step that asks for `grDb`, with attack time constant `attackMs`. */
+export function onsetGrDb(grDb: Decibels, attackMs: number, ms = ATTACK_PROBE_MS): Decibels {
+	return grDb * (1 - Math.exp(-ms / attackMs));
+}
+
+/** A rung's value: the difference in gain reduction the learner hears, dB (0.1 dB steps). */
+export function compressionDifferenceDb(spec: CompressionLevel): Decibels {
+	const raw =
+		spec.mode === 'amount'
+			? spec.heavy.grDb - (spec.light?.grDb ?? 0)
+			: onsetGrDb(spec.grDb, spec.fastMs) - onsetGrDb(spec.grDb, spec.slowMs);
+	return Math.round(raw * 10) / 10;
+}
+
+function describe(spec: CompressionLevel): string {
+	const difference = compressionDifferenceDb(spec);
+	if (spec.mode === 'attack') {
+		return `a ${spec.fastMs} ms against a ${spec.slowMs} ms attack (${formatDb(difference)} apart 1 ms into each hit)`;
+	}
+	const against = spec.light
+		? `${spec.heavy.grDb} against ${spec.light.grDb} dB`
+		: `${spec.heavy.grDb} dB against none`;
+	return `${dbPhrase(difference)} difference in gain reduction (${against})`;
+}
+
+/** The `compression` drill kind. */
+export const compression: DrillKind = {
+	id: 'compression',
+	family: 'dynamics',
+	name: 'Compressed?',
+	description:
+		'Find the compressed (or more compressed) version at matched loudness, then the faster attack.',
+	unit: 'dB',
+	levels: COMPRESSION_LADDER.map((spec): LevelSpec => ({
+		value: compressionDifferenceDb(spec),
+		description: describe(spec)
+	})),
+	generate({ level, rng, seed, source }): Question {
+		const spec = COMPRESSION_LADDER[level];
+		if (!spec) throw new RangeError(`compression: no level ${level}`);
+		const { answer, other } = pickVersion(rng);
+		const choices = abChoices();
+		const differenceDb = compressionDifferenceDb(spec);
+		const common = { kind: 'compression' as const, level, seed, source, choices, answer };
+		if (spec.mode === 'attack') {
+			const recipe = (attackMs: number): CompressorRecipe => ({
+				grDb: spec.grDb,
+				ratio: spec.ratio,
+				attackMs,
+				releaseMs: ATTACK_RELEASE_MS
+			});
+			const fast = compressStep(recipe(spec.fastMs));
+			const slow = compressStep(recipe(spec.slowMs));
+			return {
+				...common,
+				prompt: 'Which version has the faster attack? Both are compressed the same amount.',
+				versions: choices.map(({ id }) => ({ id, chain: [id === answer ? fast : slow] })),
+				params: {
+					mode: 'attack',
+					answerVersion: answer,
+					fastAttackMs: spec.fastMs,
+					slowAttackMs: spec.slowMs,
+					releaseMs: ATTACK_RELEASE_MS,
+					grDb: spec.grDb,
+					ratio: spec.ratio,
+					thresholdDb: thresholdFor(spec.grDb, spec.ratio),
+					differenceDb,
+					assumedSourcePeakDbfs: ASSUMED_SOURCE_PEAK_DBFS,
+					choiceCount: choices.length
+				},
+				reveal: {
+					summary: `${answer} had a ${spec.fastMs} ms attack and ${other} a ${spec.slowMs} ms one, with the same threshold and ratio: the fast attack clamps down on each hit and dulls its snap, the slow one lets the transient through.`,
+					facts: [
+						{ label: 'Faster attack', value: answer },
+						{
+							label: 'Attack',
+							value: `${spec.fastMs} ms (${answer}) against ${spec.slowMs} ms (${other})`
+						},
+						{ label: 'Release', value: `${ATTACK_RELEASE_MS} ms on both` },
+						{
+							label: 'Compressor',
+							value: `ratio ${spec.ratio}:1, threshold ${thresholdFor(spec.grDb, spec.ratio)} dBFS (set for ${formatDb(spec.grDb)} on a −6 dBFS peak)`
+						},
+						{ label: 'Difference 1 ms into a hit', value: formatDb(differenceDb) },
+						{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
+					]
+				}
+			} satisfies Question;
+		}
+		const heavy = compressStep(spec.heavy);
+		const light = spec.light ? compressStep(spec.light) : null;
+		const lightChain = light ? [light] : [];
+		const lightPhrase = spec.light
+			? `${other} for ${formatDb(spec.light.grDb)} (ratio ${spec.light.ratio}:1)`
+			: `${other} was not compressed`;
+		return {
+			...common,
+			prompt: spec.light
+				? 'Which version is more compressed? Both are matched in loudness.'
+				: 'Which version is compressed? Both are matched in loudness.',
+			versions: choices.map(({ id }) => ({ id, chain: id === answer ? [heavy] : lightChain })),
+			params: {
+				mode: 'amount',
+				answerVersion: answer,
+				heavyGrDb: spec.heavy.grDb,
+				heavyRatio: spec.heavy.ratio,
+				heavyThresholdDb: thresholdFor(spec.heavy.grDb, spec.heavy.ratio),
+				lightGrDb: spec.light?.grDb ?? 0,
+				lightRatio: spec.light?.ratio ?? 1,
+				lightThresholdDb: spec.light ? thresholdFor(spec.light.grDb, spec.light.ratio) : 0,
+				attackMs: AMOUNT_TIMES.attackMs,
+				releaseMs: AMOUNT_TIMES.releaseMs,
+				differenceDb,
+				assumedSourcePeakDbfs: ASSUMED_SOURCE_PEAK_DBFS,
+				choiceCount: choices.length
+			},
+			reveal: {
+				summary: `${answer} was set for ${formatDb(spec.heavy.grDb)} of gain reduction on a −6 dBFS peak (ratio ${spec.heavy.ratio}:1) and ${lightPhrase}: matched in loudness, the compressed one sounds denser and flatter, with softer hits and a louder tail.`,
+				facts: [
+					{ label: spec.light ? 'More compressed' : 'Compressed', value: answer },
+					{
+						label: `Compression on ${answer}`,
+						value: `ratio ${spec.heavy.ratio}:1, threshold ${thresholdFor(spec.heavy.grDb, spec.heavy.ratio)} dBFS (set for ${formatDb(spec.heavy.grDb)} on a −6 dBFS peak)`
+					},
+					{
+						label: `Compression on ${other}`,
+						value: spec.light
+							? `ratio ${spec.light.ratio}:1, threshold ${thresholdFor(spec.light.grDb, spec.light.ratio)} dBFS (set for ${formatDb(spec.light.grDb)} on a −6 dBFS peak)`
+							: 'none'
+					},
+					{
+						label: 'Attack / release',
+						value: `${AMOUNT_TIMES.attackMs} ms / ${AMOUNT_TIMES.releaseMs} ms`
+					},
+					{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
+				]
+			}
+		} satisfies Question;
+	},
+	grade(question, answer) {
+		const p = question.params;
+		const explain =
+			p.mode === 'attack'
+				? `${question.answer}, with a ${p.fastAttackMs} ms attack against ${p.slowAttackMs} ms`
+				: `${question.answer}, with about ${formatDb(Number(p.heavyGrDb))} of gain reduction against ${Number(p.lightGrDb) > 0 ? formatDb(Number(p.lightGrDb)) : 'none'}`;
+		const grade = gradeChoice({ question, answer, explain });
+		return { ...grade, feedback: sentence(grade.feedback) };
+	}
+};
