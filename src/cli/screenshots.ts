@@ -58,7 +58,7 @@ try {
 			serviceWorkers: 'block'
 		});
 		const page = await context.newPage();
-		for (const kind of ['eq-boost', 'eq-match']) {
+		for (const kind of ['eq-boost', 'eq-match', 'limiter', 'mono', 'translation']) {
 			await page.goto(`${base}/train/${kind}`);
 			await page.getByRole('button', { name: 'Play' }).waitFor();
 			await page.getByRole('button', { name: 'Play' }).and(page.locator(':enabled')).waitFor();
@@ -71,10 +71,10 @@ try {
 			for (let i = 0; i < 10; i++) {
 				if (kind === 'eq-match') await page.getByRole('button', { name: 'Check answer' }).click();
 				else {
-					await page
-						.getByRole('radio')
-						.nth(i % 3)
-						.check();
+					// Wait for the question to be answerable (the fieldset enables with it).
+					await page.getByRole('radio').first().and(page.locator(':enabled')).waitFor();
+					const radios = page.getByRole('radio');
+					await radios.nth(i % (await radios.count())).check();
 					await page.getByRole('button', { name: 'Check answer' }).click();
 				}
 				await page.getByRole('heading', { name: 'What was done' }).waitFor();

@@ -1,12 +1,17 @@
 /**
  * `compression`: which version is compressed, or more compressed, and at the top of the ladder,
- * which has the faster attack? Versions go through the feed-forward compressor of chain.ts
+ * which has the faster attack, then the faster release? Versions go through the feed-forward compressor of chain.ts
  * (`compress`, peak detection, hard knee, no makeup: renderQuestion loudness-matches them).
  * Thresholds are set against the source's assumed peak (−6 dBFS, ASSUMED_SOURCE_PEAK_DBFS), so a
  * peak at that level gets the stated static gain reduction: G = (peak − threshold)(1 − 1/ratio).
  * The staircase unit is the difference in gain reduction between the versions (dB): for the amount
  * rungs the static difference on peaks, for the attack rungs the difference 1 ms into a hit, from
- * the detector's one-pole step response G(1 − e^(−t/τ)) (Giannoulis et al., JAES 2012, §3.1).
+ * the detector's one-pole step response G(1 − e^(−t/τ)) (Giannoulis et al., JAES 2012, §3.1), and
+ * for the release rungs the difference 10 ms after the signal falls back below the threshold, from
+ * the release branch's one-pole decay G·e^(−t/τ) in the log domain: G(e^(−t/τslow) − e^(−t/τfast)).
+ * The release probe sits early, where the curves have only begun to part, so the release rungs'
+ * values (1.2, 0.7, 0.5 dB) keep falling after the attack rungs' (3.6, 2.1, 1.3 dB); 100 ms after
+ * the drop the same pairs are 4.2, 3.2 and 2.2 dB apart.
  */
 import type { ChainStep } from '../dsp/process/chain';
 import type { Dbfs, Decibels } from '../dsp/units';
@@ -29,10 +34,11 @@ export interface CompressorRecipe {
 	releaseMs: number;
 }
 
-/** One rung: more against less (or no) compression, or a fast against a slow attack. */
+/** One rung: more against less (or no) compression, or a fast against a slow attack or release. */
 export type CompressionLevel =
 	| { mode: 'amount'; heavy: CompressorRecipe; light: CompressorRecipe | null }
-	| { mode: 'attack'; grDb: Decibels; ratio: number; fastMs: number; slowMs: number };
+	| { mode: 'attack'; grDb: Decibels; ratio: number; fastMs: number; slowMs: number }
+	| { mode: 'release'; grDb: Decibels; ratio: number; fastMs: number; slowMs: number };
 
 /** Attack and release of the amount rungs (a typical bus setting). */
 const AMOUNT_TIMES = { attackMs: 1, releaseMs: 100 } as const;
@@ -40,6 +46,10 @@ const AMOUNT_TIMES = { attackMs: 1, releaseMs: 100 } as const;
 const ATTACK_RELEASE_MS = 100;
 /** Where the attack rungs' difference in gain reduction is evaluated: 1 ms into a hit. */
 export const ATTACK_PROBE_MS = 1;
+/** Attack of the release rungs. */
+export const RELEASE_ATTACK_MS = 5;
+/** Where the release rungs' difference in gain reduction is evaluated: 10 ms after the drop. */
+export const RELEASE_PROBE_MS = 10;
 
 /** The compression ladder, easiest first. */
 export const COMPRESSION_LADDER: readonly CompressionLevel[] = [
@@ -57,7 +67,10 @@ export const COMPRESSION_LADDER: readonly CompressionLevel[] = [
 	},
 	{ mode: 'attack', grDb: 6, ratio: 4, fastMs: 1, slowMs: 30 },
 	{ mode: 'attack', grDb: 6, ratio: 4, fastMs: 2, slowMs: 20 },
-	{ mode: 'attack', grDb: 6, ratio: 4, fastMs: 3, slowMs: 15 }
+	{ mode: 'attack', grDb: 6, ratio: 4, fastMs: 3, slowMs: 15 },
+	{ mode: 'release', grDb: 6, ratio: 4, fastMs: 40, slowMs: 400 },
+	{ mode: 'release', grDb: 6, ratio: 4, fastMs: 60, slowMs: 300 },
+	{ mode: 'release', grDb: 6, ratio: 4, fastMs: 80, slowMs: 240 }
 ];
 
 /** The threshold that gives `grDb` of static gain reduction at the assumed peak (0.1 dB steps). */
@@ -81,19 +94,37 @@ export function onsetGrDb(grDb: Decibels, attackMs: number, ms = ATTACK_PROBE_MS
 	return grDb * (1 - Math.exp(-ms / attackMs));
 }
 
+/**
+ * Gain reduction `ms` after the signal falls back below the threshold, from `grDb` held before,
+ * with release time constant `releaseMs`.
+ */
+export function releaseGrDb(grDb: Decibels, releaseMs: number, ms = RELEASE_PROBE_MS): Decibels {
+	return grDb * Math.exp(-ms / releaseMs);
+}
+
 /** A rung's value: the difference in gain reduction the learner hears, dB (0.1 dB steps). */
 export function compressionDifferenceDb(spec: CompressionLevel): Decibels {
 	const raw =
 		spec.mode === 'amount'
 			? spec.heavy.grDb - (spec.light?.grDb ?? 0)
-			: onsetGrDb(spec.grDb, spec.fastMs) - onsetGrDb(spec.grDb, spec.slowMs);
+			: spec.mode === 'attack'
+				? onsetGrDb(spec.grDb, spec.fastMs) - onsetGrDb(spec.grDb, spec.slowMs)
+				: releaseGrDb(spec.grDb, spec.slowMs) - releaseGrDb(spec.grDb, spec.fastMs);
 	return Math.round(raw * 10) / 10;
+}
+
+/** "a 40 ms" / "an 80 ms" / "an 18 ms": the article a spoken number needs. */
+function msPhrase(ms: number): string {
+	return `${/^(8|1[18]$|1[18]\D)/.test(String(ms)) ? 'an' : 'a'} ${ms} ms`;
 }
 
 function describe(spec: CompressionLevel): string {
 	const difference = compressionDifferenceDb(spec);
 	if (spec.mode === 'attack') {
 		return `a ${spec.fastMs} ms against a ${spec.slowMs} ms attack (${formatDb(difference)} apart 1 ms into each hit)`;
+	}
+	if (spec.mode === 'release') {
+		return `${msPhrase(spec.fastMs)} against ${msPhrase(spec.slowMs)} release (${formatDb(difference)} apart ${RELEASE_PROBE_MS} ms after the signal drops)`;
 	}
 	const against = spec.light
 		? `${spec.heavy.grDb} against ${spec.light.grDb} dB`
@@ -107,7 +138,7 @@ export const compression: DrillKind = {
 	family: 'dynamics',
 	name: 'Compressed?',
 	description:
-		'Find the compressed (or more compressed) version at matched loudness, then the faster attack.',
+		'Find the compressed (or more compressed) version at matched loudness, then the faster attack and release.',
 	unit: 'dB',
 	levels: COMPRESSION_LADDER.map((spec): LevelSpec => ({
 		value: compressionDifferenceDb(spec),
@@ -160,6 +191,56 @@ export const compression: DrillKind = {
 							value: `ratio ${spec.ratio}:1, threshold ${thresholdFor(spec.grDb, spec.ratio)} dBFS (set for ${formatDb(spec.grDb)} on a −6 dBFS peak)`
 						},
 						{ label: 'Difference 1 ms into a hit', value: formatDb(differenceDb) },
+						{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
+					]
+				}
+			} satisfies Question;
+		}
+		if (spec.mode === 'release') {
+			const recipe = (releaseMs: number): CompressorRecipe => ({
+				grDb: spec.grDb,
+				ratio: spec.ratio,
+				attackMs: RELEASE_ATTACK_MS,
+				releaseMs
+			});
+			const fast = compressStep(recipe(spec.fastMs));
+			const slow = compressStep(recipe(spec.slowMs));
+			const threshold = thresholdFor(spec.grDb, spec.ratio);
+			return {
+				...common,
+				prompt: 'Which has the faster release? Both are compressed the same amount.',
+				versions: choices.map(({ id }) => ({ id, chain: [id === answer ? fast : slow] })),
+				params: {
+					mode: 'release',
+					answerVersion: answer,
+					fastReleaseMs: spec.fastMs,
+					slowReleaseMs: spec.slowMs,
+					attackMs: RELEASE_ATTACK_MS,
+					grDb: spec.grDb,
+					ratio: spec.ratio,
+					thresholdDb: threshold,
+					probeMs: RELEASE_PROBE_MS,
+					differenceDb,
+					assumedSourcePeakDbfs: ASSUMED_SOURCE_PEAK_DBFS,
+					choiceCount: choices.length
+				},
+				reveal: {
+					summary: `${answer} had ${msPhrase(spec.fastMs)} release and ${other} ${msPhrase(spec.slowMs)} one, with the same threshold, ratio and attack: the fast release lets go right after each hit, so the level pumps back up between them, while the slow one holds the gain down and smooths the gaps.`,
+					facts: [
+						{ label: 'Faster release', value: answer },
+						{
+							label: 'Release',
+							value: `${spec.fastMs} ms (${answer}) against ${spec.slowMs} ms (${other})`
+						},
+						{ label: 'Attack', value: `${RELEASE_ATTACK_MS} ms on both` },
+						{
+							label: 'Compressor',
+							value: `ratio ${spec.ratio}:1, threshold ${threshold} dBFS (set for ${formatDb(spec.grDb)} on a −6 dBFS peak)`
+						},
+						{
+							label: `Difference ${RELEASE_PROBE_MS} ms after the signal drops`,
+							value: `${formatDb(differenceDb)} (${formatDb(releaseGrDb(spec.grDb, spec.slowMs))} against ${formatDb(releaseGrDb(spec.grDb, spec.fastMs))} of gain reduction still applied)`
+						},
 						{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
 					]
 				}
@@ -220,7 +301,9 @@ export const compression: DrillKind = {
 		const explain =
 			p.mode === 'attack'
 				? `${question.answer}, with a ${p.fastAttackMs} ms attack against ${p.slowAttackMs} ms`
-				: `${question.answer}, with about ${formatDb(Number(p.heavyGrDb))} of gain reduction against ${Number(p.lightGrDb) > 0 ? formatDb(Number(p.lightGrDb)) : 'none'}`;
+				: p.mode === 'release'
+					? `${question.answer}, with ${msPhrase(Number(p.fastReleaseMs))} release against ${p.slowReleaseMs} ms`
+					: `${question.answer}, with about ${formatDb(Number(p.heavyGrDb))} of gain reduction against ${Number(p.lightGrDb) > 0 ? formatDb(Number(p.lightGrDb)) : 'none'}`;
 		const grade = gradeChoice({ question, answer, explain });
 		return { ...grade, feedback: sentence(grade.feedback) };
 	}

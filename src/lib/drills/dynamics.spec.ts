@@ -9,6 +9,8 @@
  *    seeds of each level also on a 3 s pop-rock arrangement, since noise has no transients. Measured:
  *    gain reduction (the chain's trace), PSR and PLR (analysis/levels), clipped samples (clip()'s
  *    count and flat runs in the output), loudness match (≤ 0.1 LU) and true peak (≤ −1 dBTP + 0.05).
+ *    The compression release rungs: the fast release's gain-reduction trace never exceeds the slow
+ *    one's, its mean is lower, and on the arrangement it recovers to half its peak sooner.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +24,12 @@ import { renderNoise } from '../dsp/synth/noise';
 import { loadBank, renderArrangement } from '../dsp/synth/render';
 import { dbToGain } from '../dsp/units';
 import { CLIPPING_LADDER, clippingChain } from './clipping';
-import { COMPRESSION_LADDER, compressStep, compressionDifferenceDb } from './compression';
+import {
+	COMPRESSION_LADDER,
+	compressStep,
+	compressionDifferenceDb,
+	RELEASE_ATTACK_MS
+} from './compression';
 import { LIMITER_LADDER, limiterChain } from './limiter';
 import { generateQuestion } from './question-rng';
 import { drillKinds } from './registry';
@@ -43,6 +50,24 @@ const LIMITER_GR_FRACTION = 0.8;
 const LIMITER_PSR_FRACTION = 0.25;
 const COMPRESSION_GR_FRACTION = 0.5;
 const ATTACK_ONSET_FRACTION = 0.5;
+/**
+ * Release rungs: the fast release's mean gain reduction over the clip must sit at least this far
+ * (dB) below the slow one's. Same threshold, ratio and attack, so the gap comes only from the
+ * recovery between hits.
+ */
+const RELEASE_MEAN_MARGIN_DB = 0.1;
+/**
+ * Release rungs: the largest amount by which the slow release holds more reduction than the fast
+ * one must reach this fraction of the claimed difference (the claim assumes 6 dB of reduction on a
+ * −6 dBFS peak; real peaks give less, as for the attack rungs).
+ */
+const RELEASE_GAP_FRACTION = 0.5;
+/**
+ * Release rungs on the arrangement: after each trace's largest peak, the fast release must fall
+ * below half that peak at least this many ms sooner than the slow one (the slow one may never get
+ * there before the next hit or the clip's end, which counts as later).
+ */
+const RELEASE_HALF_LEAD_MS = 50;
 
 const dynamicsKinds = drillKinds.filter((k) =>
 	['limiter', 'compression', 'clipping'].includes(k.id)
@@ -58,6 +83,16 @@ function expectedChain(question: Question, id: string): ChainStep[] {
 			return limiterChain(Number(answerHere ? p.heavyDriveDb : p.lightDriveDb));
 		case 'compression': {
 			const spec = COMPRESSION_LADDER[question.level];
+			if (spec.mode === 'release') {
+				return [
+					compressStep({
+						grDb: spec.grDb,
+						ratio: spec.ratio,
+						attackMs: RELEASE_ATTACK_MS,
+						releaseMs: answerHere ? spec.fastMs : spec.slowMs
+					})
+				];
+			}
 			if (spec.mode === 'attack') {
 				return [
 					compressStep({
@@ -116,11 +151,11 @@ function checkQuestion(question: Question, kind: DrillKind, level: number) {
 }
 
 describe('dynamics ladders', () => {
-	it('have 6–8 rungs, easiest first, values in dB that shrink', () => {
+	it('have 6–8 rungs (compression 10: amount, attack, release), easiest first, values in dB that shrink', () => {
 		for (const kind of dynamicsKinds) {
 			expect(kind.unit).toBe('dB');
 			expect(kind.levels.length).toBeGreaterThanOrEqual(6);
-			expect(kind.levels.length).toBeLessThanOrEqual(8);
+			expect(kind.levels.length).toBeLessThanOrEqual(kind.id === 'compression' ? 10 : 8);
 			kind.levels.forEach((l, i) => {
 				expect(l.value).toBeGreaterThan(0);
 				if (i > 0) expect(l.value).toBeLessThan(kind.levels[i - 1].value);
@@ -131,6 +166,12 @@ describe('dynamics ladders', () => {
 		expect(LIMITER_LADDER.at(-1)!.heavyDb - LIMITER_LADDER.at(-1)!.lightDb).toBe(2);
 		expect(CLIPPING_LADDER.map((l) => l.overDb)).toEqual([12, 9, 6, 5, 4, 3, 2, 1]);
 		expect(compressionDifferenceDb(COMPRESSION_LADDER[0])).toBe(10);
+		// The release rungs come last, after the attack rungs, with the attack rungs' threshold and ratio.
+		const modes = COMPRESSION_LADDER.map((l) => l.mode);
+		expect(modes.slice(-3)).toEqual(['release', 'release', 'release']);
+		expect(modes.lastIndexOf('attack')).toBe(modes.indexOf('release') - 1);
+		// 6·(e^(−10/τslow) − e^(−10/τfast)): 40/400 ms → 1.18, 60/300 → 0.72, 80/240 → 0.46 dB.
+		expect(COMPRESSION_LADDER.slice(-3).map(compressionDifferenceDb)).toEqual([1.2, 0.7, 0.5]);
 	});
 
 	it('are registered after the EQ kinds, in order', () => {
@@ -180,6 +221,25 @@ function grStats(trace: Float32Array | undefined) {
 		sum += x;
 	}
 	return { max, mean: sum / trace.length };
+}
+
+/**
+ * Milliseconds from a gain-reduction trace's largest value until it first falls below half of it,
+ * with that peak; Infinity if it never does before the end of the clip.
+ */
+function halfRecoveryMs(trace: Float32Array) {
+	let peakIndex = 0;
+	for (let i = 1; i < trace.length; i++) if (trace[i] > trace[peakIndex]) peakIndex = i;
+	const peak = trace[peakIndex];
+	for (let i = peakIndex + 1; i < trace.length; i++) {
+		if (trace[i] < peak / 2)
+			return {
+				peak,
+				peakMs: (peakIndex / sampleRate) * 1000,
+				ms: ((i - peakIndex) / sampleRate) * 1000
+			};
+	}
+	return { peak, peakMs: (peakIndex / sampleRate) * 1000, ms: Infinity };
 }
 
 /** Samples at the version's own peak, all of them or only those in flat runs (a clipper's signature). */
@@ -239,7 +299,26 @@ function checkHonest(question: Question, audio: QuestionSourceAudio, label: stri
 		}
 	} else if (question.kind === 'compression') {
 		const claimed = Number(p.differenceDb);
-		if (p.mode === 'attack') {
+		if (p.mode === 'release') {
+			const fast = target.version.gainReductionDb!;
+			const slow = other.version.gainReductionDb!;
+			// Same attack, faster release: the detector never holds more reduction (monotone in α).
+			let below = 0;
+			for (let i = 0; i < fast.length; i++) {
+				expect(fast[i]).toBeLessThanOrEqual(slow[i] + 1e-3);
+				below = Math.max(below, slow[i] - fast[i]);
+			}
+			const fastHalf = halfRecoveryMs(fast);
+			const slowHalf = halfRecoveryMs(slow);
+			report.push(
+				`${head}: claimed ${claimed} dB ${p.probeMs} ms after the drop (${p.fastReleaseMs} vs ${p.slowReleaseMs} ms); mean GR ${target.mean.toFixed(2)} vs ${other.mean.toFixed(2)}; largest GR gap ${below.toFixed(2)} dB; peak GR ${fastHalf.peak.toFixed(2)} at ${fastHalf.peakMs.toFixed(0)} ms vs ${slowHalf.peak.toFixed(2)} at ${slowHalf.peakMs.toFixed(0)} ms; half-recovery ${fastHalf.ms.toFixed(1)} vs ${slowHalf.ms.toFixed(1)} ms`
+			);
+			expect(target.mean).toBeLessThan(other.mean - RELEASE_MEAN_MARGIN_DB);
+			expect(below).toBeGreaterThanOrEqual(RELEASE_GAP_FRACTION * claimed);
+			if (label === 'arrangement') {
+				expect(fastHalf.ms).toBeLessThan(slowHalf.ms - RELEASE_HALF_LEAD_MS);
+			}
+		} else if (p.mode === 'attack') {
 			const fast = target.version.gainReductionDb!;
 			const slow = other.version.gainReductionDb!;
 			// A faster attack with the same release never reduces less (the detector is monotone in α).
