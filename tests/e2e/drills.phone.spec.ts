@@ -100,6 +100,8 @@ test.describe('every drill, offline on a phone', () => {
 					await page.getByRole('slider', { name: /Frequency/ }).fill(String(100 * i));
 				} else {
 					const choices = page.getByRole('radio');
+					// Count the new question's choices only once it is answerable.
+					await expect(choices.first()).toBeEnabled({ timeout: 30_000 });
 					await choices.nth(i % (await choices.count())).check();
 				}
 				await page.getByRole('button', { name: 'Check answer' }).click();
@@ -141,8 +143,11 @@ test('the daily mix draws questions from several drills and stores every answer'
 		await expect(page.getByRole('button', { name: /^(Play|Pause)$/ })).toBeEnabled({
 			timeout: 30_000
 		});
-		seen.add((await page.locator('.kind-name').textContent())!.trim());
 		const radios = page.getByRole('radio');
+		await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible({
+			timeout: 30_000
+		});
+		seen.add((await page.locator('.kind-name').textContent())!.trim());
 		if (await radios.count()) await radios.first().check();
 		await page.getByRole('button', { name: 'Check answer' }).click();
 		await page.getByRole('button', { name: i === 10 ? 'See results' : 'Next' }).click();
