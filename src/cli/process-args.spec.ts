@@ -33,6 +33,18 @@ describe('process CLI arguments', () => {
 		]);
 	});
 
+	it('takes the mono drill’s polarity and delay steps by channel', () => {
+		const { steps } = parseProcessArgs(['a.wav', 'b.wav', '--polarity', '1', '--delay', '0,0.5']);
+		expect(steps).toEqual([
+			{ type: 'polarity', channel: 1 },
+			{ type: 'delay', channel: 0, delayMs: 0.5 }
+		]);
+		expect(() => parseProcessArgs(['a.wav', 'b.wav', '--polarity', '2'])).toThrow(/CHANNEL is 0/);
+		expect(() => parseProcessArgs(['a.wav', 'b.wav', '--delay', '0,99'])).toThrow(
+			/between 0 and 50/
+		);
+	});
+
 	it.each([
 		[['a.wav'], /usage: process/],
 		[['a.wav', 'b.wav', 'c.wav'], /usage: process/],

@@ -7,7 +7,8 @@ export const usage =
 	'usage: process IN.wav OUT.wav [--gain DB] [--peaking F,GAIN_DB,Q] [--lowshelf F,GAIN_DB,Q] ' +
 	'[--highshelf F,GAIN_DB,Q] [--highpass F,Q] [--lowpass F,Q] ' +
 	'[--compress THRESH_DB,RATIO,ATTACK_MS,RELEASE_MS] [--limit CEILING_DBTP] [--clip DB] [--mono] ' +
-	'[--width FACTOR] [--system phone|laptop|earbuds|car|club] [--normalize LUFS]';
+	'[--width FACTOR] [--polarity CHANNEL] [--delay CHANNEL,MS] [--system phone|laptop|earbuds|car|club] ' +
+	'[--normalize LUFS]';
 
 /** How many comma-separated numbers each option takes, and the names used in messages. */
 const numeric: Record<string, string[]> = {
@@ -21,6 +22,8 @@ const numeric: Record<string, string[]> = {
 	limit: ['CEILING_DBTP'],
 	clip: ['DB'],
 	width: ['FACTOR'],
+	polarity: ['CHANNEL'],
+	delay: ['CHANNEL', 'MS'],
 	normalize: ['LUFS']
 };
 
@@ -110,6 +113,15 @@ export function parseProcessArgs(
 				case 'width':
 					requireRange(n[0] >= 0 && n[0] <= 4, '--width: FACTOR must be between 0 and 4');
 					steps.push({ type: 'width', factor: n[0] });
+					break;
+				case 'polarity':
+					requireRange(n[0] === 0 || n[0] === 1, '--polarity: CHANNEL is 0 (left) or 1 (right)');
+					steps.push({ type: 'polarity', channel: n[0] });
+					break;
+				case 'delay':
+					requireRange(n[0] === 0 || n[0] === 1, '--delay: CHANNEL is 0 (left) or 1 (right)');
+					requireRange(n[1] >= 0 && n[1] <= 50, '--delay: MS must be between 0 and 50');
+					steps.push({ type: 'delay', channel: n[0], delayMs: n[1] });
 					break;
 				case 'normalize':
 					requireRange(n[0] < 0, '--normalize: LUFS must be below 0');
