@@ -23,6 +23,7 @@ import { clip } from '../dsp/process/clipper';
 import { renderNoise } from '../dsp/synth/noise';
 import { loadBank, renderArrangement } from '../dsp/synth/render';
 import { dbToGain } from '../dsp/units';
+import { answerPositionStats, CHI2_CRITICAL, distinctRecipes } from './question-stats';
 import { CLIPPING_LADDER, clippingChain } from './clipping';
 import {
 	COMPRESSION_LADDER,
@@ -40,8 +41,6 @@ import type { DrillKind, Question } from './types';
 const SEEDS = 500;
 const sampleRate = 44100;
 const SECONDS = 3;
-/** Chi-square critical value, 1 degree of freedom, p = 0.001 (fixed seeds, so no flakes). */
-const CHI2_CRITICAL_1 = 10.83;
 /** Seeds per level also rendered on the arrangement. */
 const ARRANGEMENT_SEEDS = 2;
 
@@ -199,15 +198,11 @@ describe.each(cases)('$kind.id level $level over 500 seeds', ({ kind, level }) =
 	});
 
 	it('puts the answer at uniform, unpatterned positions', () => {
-		const positions = questions.map((q) => (q.answer === 'A' ? 0 : 1));
-		const ones = positions.filter((x) => x === 1).length;
-		const expected = SEEDS / 2;
-		const chi2 = ((ones - expected) ** 2 + (SEEDS - ones - expected) ** 2) / expected;
-		expect(chi2).toBeLessThan(CHI2_CRITICAL_1);
-		let repeats = 0;
-		for (let i = 1; i < SEEDS; i++) if (positions[i] === positions[i - 1]) repeats++;
-		expect(repeats / (SEEDS - 1)).toBeGreaterThan(0.4);
-		expect(repeats / (SEEDS - 1)).toBeLessThan(0.6);
+		const { n, chi2, repeatRate } = answerPositionStats(questions);
+		expect(n).toBe(2);
+		expect(chi2).toBeLessThan(CHI2_CRITICAL[1]);
+		expect(repeatRate).toBeGreaterThan(0.4);
+		expect(repeatRate).toBeLessThan(0.6);
 	});
 });
 
@@ -417,21 +412,14 @@ describe('dynamics drills render honestly', () => {
 
 	describe.each(cases)('$kind.id level $level', ({ kind, level }) => {
 		it(`is honest on pink noise for every distinct recipe of seeds 0…${SEEDS - 1}`, () => {
-			const checked = new Set<string>();
-			for (let seed = 0; seed < SEEDS; seed++) {
-				const question = generateQuestion({
-					kind: kind.id,
-					level,
-					seed,
-					source: { kind: 'pink-noise' }
-				});
-				const recipe = JSON.stringify({ versions: question.versions, params: question.params });
-				if (checked.has(recipe)) continue;
-				checked.add(recipe);
-				checkHonest(question, noiseAudio, 'noise');
-			}
+			const distinct = distinctRecipes(
+				Array.from({ length: SEEDS }, (_, seed) =>
+					generateQuestion({ kind: kind.id, level, seed, source: { kind: 'pink-noise' } })
+				)
+			);
+			for (const question of distinct) checkHonest(question, noiseAudio, 'noise');
 			// Both answer positions occur, so both orders were rendered.
-			expect(checked.size).toBe(2);
+			expect(distinct).toHaveLength(2);
 		}, 60_000);
 
 		it(`is honest on a pop-rock arrangement for seeds 0…${ARRANGEMENT_SEEDS - 1}`, () => {

@@ -10,22 +10,12 @@ import { BAND_LADDER } from './eq-band';
 import { DETECT_LADDER } from './eq-detect';
 import { MATCH_LADDER } from './eq-match';
 import { generateQuestion } from './question-rng';
+import { answerPositionStats, CHI2_CRITICAL } from './question-stats';
 import { drillKinds } from './registry';
 import type { Question } from './types';
 
 const SEEDS = 500;
 const source = { kind: 'pink-noise' } as const;
-/** Chi-square critical values at p = 0.001 by degrees of freedom: a fixed-seed test, so no flakes. */
-const CHI2_CRITICAL: Record<number, number> = {
-	1: 10.83,
-	2: 13.82,
-	3: 16.27,
-	4: 18.47,
-	5: 20.52,
-	6: 22.46,
-	7: 24.32,
-	9: 27.88
-};
 
 // The EQ family; the dynamics and translation kinds have their own specs (dynamics.spec.ts,
 // translation-mono.spec.ts) because their claims are measured differently.
@@ -133,17 +123,11 @@ describe.each(cases)('$kind.id level $level over 500 seeds', ({ kind, level }) =
 			expect(new Set(frequencies).size).toBeGreaterThan(18);
 			return;
 		}
-		const n = questions[0].choices.length;
-		const positions = questions.map((q) => q.choices.findIndex((c) => c.id === q.answer));
-		const counts = Array.from({ length: n }, (_, i) => positions.filter((x) => x === i).length);
-		const expected = SEEDS / n;
-		const chi2 = counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
+		const { n, chi2, repeatRate } = answerPositionStats(questions);
 		expect(chi2).toBeLessThan(CHI2_CRITICAL[n - 1]);
 		// Repeats allowed, at about the chance rate 1/n: no alternation, no runs.
-		let repeats = 0;
-		for (let i = 1; i < SEEDS; i++) if (positions[i] === positions[i - 1]) repeats++;
-		expect(repeats / (SEEDS - 1)).toBeGreaterThan(0.5 / n);
-		expect(repeats / (SEEDS - 1)).toBeLessThan(1.6 / n);
+		expect(repeatRate).toBeGreaterThan(0.5 / n);
+		expect(repeatRate).toBeLessThan(1.6 / n);
 	});
 });
 

@@ -32,6 +32,7 @@ import { systemIds, type SystemId } from '../dsp/process/systems';
 import { renderNoise } from '../dsp/synth/noise';
 import { loadBank, renderArrangement } from '../dsp/synth/render';
 import type { StyleId } from '../dsp/synth/styles';
+import { answerPositionStats, CHI2_CRITICAL, distinctRecipes } from './question-stats';
 import { LEVEL_LADDER_DB, LEVEL_ROVE_DB } from './level';
 import { MONO_LADDER, NOISE_IMAGE_WIDTH } from './mono';
 import { generateQuestion } from './question-rng';
@@ -43,7 +44,6 @@ import type { DrillKind, DrillSource, Question } from './types';
 
 const SEEDS = 500;
 const sampleRate = 44100;
-const CHI2_CRITICAL: Record<number, number> = { 1: 10.83, 2: 13.82, 3: 16.27, 4: 18.47 };
 const KINDS = ['level', 'mono', 'translation'] as const;
 const ARRANGEMENT_SEEDS = [0, 1, 2];
 const ARRANGEMENT_STYLES: StyleId[] = ['pop-rock', 'hip-hop'];
@@ -268,31 +268,20 @@ describe.each(cases)('$kind.id level $level over 500 seeds', ({ kind, level }) =
 				questions[seed]
 			);
 		}
-		const n = questions[0].choices.length;
-		const positions = questions.map((q) => q.choices.findIndex((c) => c.id === q.answer));
-		const counts = Array.from({ length: n }, (_, i) => positions.filter((x) => x === i).length);
-		const expected = SEEDS / n;
-		const chi2 = counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
+		const { n, chi2, repeatRate } = answerPositionStats(questions);
 		expect(chi2).toBeLessThan(CHI2_CRITICAL[n - 1]);
-		let repeats = 0;
-		for (let i = 1; i < SEEDS; i++) if (positions[i] === positions[i - 1]) repeats++;
-		expect(repeats / (SEEDS - 1)).toBeGreaterThan(0.5 / n);
-		expect(repeats / (SEEDS - 1)).toBeLessThan(1.6 / n);
+		expect(repeatRate).toBeGreaterThan(0.5 / n);
+		expect(repeatRate).toBeLessThan(1.6 / n);
 	});
 
 	it('is honest on pink noise for every distinct recipe of the 500 seeds', () => {
-		const rendered = new Set<string>();
-		for (const q of questions) {
-			const recipe = JSON.stringify({
-				versions: q.versions,
-				answer: q.answer,
-				variant: q.params.variant
-			});
-			if (rendered.has(recipe)) continue;
-			rendered.add(recipe);
-			checkAudio(q, noiseAudio);
-		}
-		report.recipes += rendered.size;
+		const distinct = distinctRecipes(questions, (q) => ({
+			versions: q.versions,
+			answer: q.answer,
+			variant: q.params.variant
+		}));
+		for (const q of distinct) checkAudio(q, noiseAudio);
+		report.recipes += distinct.length;
 	}, 30_000);
 });
 
