@@ -2,11 +2,13 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { appManifest } from './src/lib/app-manifest.ts';
+import { coursePlugin } from './src/lib/course/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
 	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 	plugins: [
+		coursePlugin(),
 		sveltekit(),
 		SvelteKitPWA({
 			// TOOLCHAIN trap 1: Kit's relative base would register ./sw.js from deep links.

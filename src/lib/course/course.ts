@@ -1,14 +1,11 @@
-/** The course as the app sees it: metadata eagerly, lesson bodies as lazy components. */
+/** The course as the app sees it: metadata read at build time, lesson bodies as lazy components. */
 import type { Component } from 'svelte';
-import { buildCourse, type LessonMeta } from './lessons';
+import { lessons as course } from 'virtual:course';
+import type { LessonMeta } from './lessons';
 
-const metadata = import.meta.glob('/content/lessons/*/index.md', {
-	eager: true,
-	import: 'metadata'
-});
 const bodies = import.meta.glob<{ default: Component }>('/content/lessons/*/index.md');
 
-export const lessons: LessonMeta[] = buildCourse(metadata);
+export const lessons: LessonMeta[] = course;
 
 /** Loads the body component of one lesson by slug. */
 export async function loadLesson(

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MixDatabase, type AttemptRow } from './database';
-import { readDrillState, recentAccuracy, recordAttempt, sessionAttempts } from './attempts-repo';
+import {
+	readDrillState,
+	recentAccuracy,
+	recordAttempt,
+	recordSession,
+	sessionAttempts,
+	setDailyGoal
+} from './attempts-repo';
 
 let db: MixDatabase;
 afterEach(() => db?.delete());
@@ -72,5 +79,111 @@ describe('attempts repository', () => {
 		expect(await recentAccuracy(db, 'eq-boost', 4)).toEqual({ accuracy: 0.75, count: 4 });
 		expect(await recentAccuracy(db, 'eq-boost')).toEqual({ accuracy: 0.7, count: 10 });
 		expect(await recentAccuracy(db, 'eq-detect')).toEqual({ accuracy: null, count: 0 });
+	});
+
+	it('keeps day and kind-day totals (with EQ bands) in step with every answer', async () => {
+		db = new MixDatabase('attempts-4');
+		await recordAttempt(db, {
+			attempt: attempt({ params: { frequencyHz: 1000, gainDb: 9 }, responseMs: 4000 }),
+			staircase: staircase(1)
+		});
+		await recordAttempt(db, {
+			attempt: attempt({ params: { frequencyHz: 1250, gainDb: 9 }, correct: false, level: 1 }),
+			staircase: staircase(0)
+		});
+		await recordAttempt(db, {
+			attempt: attempt({ params: { frequencyHz: 80, gainDb: 9 }, responseMs: 900_000 }),
+			staircase: staircase(0)
+		});
+		expect(await db.days.get('2026-11-24')).toEqual({
+			day: '2026-11-24',
+			sessions: 0,
+			questions: 3,
+			correct: 2,
+			activeMs: 4000 + 1500 + 120_000,
+			lessons: 0,
+			goalMet: false
+		});
+		const kindDay = await db.kindDays.get(['eq-boost', '2026-11-24']);
+		expect(kindDay?.bands).toEqual({ '1000': [2, 1], '63': [1, 1] });
+		expect(kindDay).toMatchObject({ attempts: 3, correct: 2, level: 2, levelValue: 9 });
+	});
+
+	it('counts a finished session toward the goal and says when it was the first', async () => {
+		db = new MixDatabase('attempts-5');
+		const session = {
+			sessionId: 'x',
+			mode: 'drill' as const,
+			kinds: ['eq-boost' as const],
+			startedAt: 0,
+			endedAt: 1,
+			day: '2026-11-24',
+			timeZone: 'UTC',
+			utcOffsetMinutes: 0,
+			questions: 10,
+			correct: 8,
+			activeMs: 60_000
+		};
+		expect(await recordSession(db, session)).toBe(true);
+		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(true);
+		expect(await recordSession(db, { ...session, sessionId: 'y' })).toBe(false);
+		expect((await db.days.get('2026-11-24'))?.sessions).toBe(2);
+	});
+
+	it('judges today again when the goal changes, and leaves earlier days as they were', async () => {
+		db = new MixDatabase('attempts-6');
+		await setDailyGoal(db, { kind: 'questions', target: 20 }, '2026-11-24');
+		for (const day of ['2026-11-23', '2026-11-24']) {
+			for (let i = 0; i < 5; i++) {
+				await recordAttempt(db, { attempt: attempt({ day, seed: i }), staircase: staircase(0) });
+			}
+		}
+		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(false);
+		// Lowering the bar to "10 minutes" does not meet it (7.5 s practised); "1 session" neither.
+		await setDailyGoal(db, { kind: 'minutes', target: 10 }, '2026-11-24');
+		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(false);
+		await recordSession(db, {
+			sessionId: 's',
+			mode: 'drill',
+			kinds: ['eq-boost'],
+			startedAt: 0,
+			endedAt: 1,
+			day: '2026-11-24',
+			timeZone: 'UTC',
+			utcOffsetMinutes: 0,
+			questions: 5,
+			correct: 5,
+			activeMs: 7500
+		});
+		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(false);
+		await setDailyGoal(db, { kind: 'sessions', target: 1 }, '2026-11-24');
+		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(true);
+		// 23 Nov had no session: it stays unmet under any later goal.
+		expect((await db.days.get('2026-11-23'))?.goalMet).toBe(false);
+		// Once met, a day stays met even if the goal gets harder.
+		await setDailyGoal(db, { kind: 'questions', target: 20 }, '2026-11-24');
+		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(true);
+	});
+
+	it('loses nothing when two connections (two tabs) record at the same time', async () => {
+		db = new MixDatabase('attempts-7');
+		const other = new MixDatabase('attempts-7');
+		await Promise.all([db.open(), other.open()]);
+		const writes: Promise<number>[] = [];
+		for (let i = 0; i < 50; i++) {
+			writes.push(
+				recordAttempt(i % 2 ? db : other, {
+					attempt: attempt({ seed: i, correct: i % 3 !== 0, sessionId: i % 2 ? 'tab-a' : 'tab-b' }),
+					staircase: staircase(i % 5)
+				})
+			);
+		}
+		await Promise.all(writes);
+		other.close();
+		expect(await db.attempts.count()).toBe(50);
+		const day = await db.days.get('2026-11-24');
+		expect(day?.questions).toBe(50);
+		expect(day?.correct).toBe(33);
+		expect((await db.kindDays.get(['eq-boost', '2026-11-24']))?.attempts).toBe(50);
 	});
 });

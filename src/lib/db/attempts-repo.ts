@@ -2,17 +2,64 @@
 import Dexie from 'dexie';
 import type { DrillKindId } from '../drills/types';
 import type { StaircaseState } from '../drills/staircase';
-import type { AttemptRow, DrillStateRow, MixDatabase } from './database';
+import {
+	addAttemptToDay,
+	addAttemptToKindDay,
+	addSessionToDay,
+	rejudgeDay
+} from '../progress/aggregate';
+import type { DailyGoal } from '../progress/streak';
+import type { AttemptRow, DrillStateRow, MixDatabase, SessionRow } from './database';
+import { readSetting, writeSetting } from './settings-repo';
 
-/** Stores an attempt and the drill's new staircase together; returns the attempt's id. */
+/**
+ * Stores an attempt, the drill's new staircase and the day's totals together (one transaction, so
+ * two tabs answering at once both count); returns the attempt's id.
+ */
 export async function recordAttempt(
 	db: MixDatabase,
 	{ attempt, staircase }: { attempt: Omit<AttemptRow, 'id'>; staircase: StaircaseState }
 ): Promise<number> {
-	return db.transaction('rw', db.attempts, db.drillStates, async () => {
-		const id = await db.attempts.add(attempt);
-		await db.drillStates.put({ kind: attempt.kind, staircase, updatedAt: attempt.timestamp });
-		return id as number;
+	return db.transaction(
+		'rw',
+		[db.attempts, db.drillStates, db.days, db.kindDays, db.settings],
+		async () => {
+			const goal = await readSetting(db, 'dailyGoal');
+			const [id, day, kindDay] = await Promise.all([
+				db.attempts.add(attempt),
+				db.days.get(attempt.day),
+				db.kindDays.get([attempt.kind, attempt.day])
+			]);
+			await Promise.all([
+				db.drillStates.put({ kind: attempt.kind, staircase, updatedAt: attempt.timestamp }),
+				db.days.put(addAttemptToDay(day, attempt, goal)),
+				db.kindDays.put(addAttemptToKindDay(kindDay, attempt))
+			]);
+			return id as number;
+		}
+	);
+}
+
+/**
+ * Stores a finished session and counts it toward its day. Returns true when it is the learner's
+ * first finished session (the moment to ask the browser to keep storage).
+ */
+export async function recordSession(db: MixDatabase, session: SessionRow): Promise<boolean> {
+	return db.transaction('rw', [db.sessions, db.days, db.settings], async () => {
+		const goal = await readSetting(db, 'dailyGoal');
+		const before = await db.sessions.count();
+		await db.sessions.put(session);
+		await db.days.put(addSessionToDay(await db.days.get(session.day), session, goal));
+		return before === 0;
+	});
+}
+
+/** Changes the daily goal and re-judges today under it (earlier days keep their verdict). */
+export async function setDailyGoal(db: MixDatabase, goal: DailyGoal, today: string): Promise<void> {
+	await db.transaction('rw', [db.settings, db.days], async () => {
+		await writeSetting(db, 'dailyGoal', goal);
+		const row = await db.days.get(today);
+		if (row) await db.days.put(rejudgeDay(row, today, goal));
 	});
 }
 
@@ -48,4 +95,20 @@ export async function recentAccuracy(
 		.toArray();
 	if (recent.length === 0) return { accuracy: null, count: 0 };
 	return { accuracy: recent.filter((a) => a.correct).length / recent.length, count: recent.length };
+}
+
+/** [questions, correct] per octave band over the EQ drills' practice since `sinceDay` (inclusive). */
+export async function recentBandCounts(
+	db: MixDatabase,
+	sinceDay: string
+): Promise<Record<string, [number, number]>> {
+	const rows = await db.kindDays.where('day').aboveOrEqual(sinceDay).toArray();
+	const counts: Record<string, [number, number]> = {};
+	for (const row of rows) {
+		for (const [band, [n, correct]] of Object.entries(row.bands)) {
+			const [sumN, sumCorrect] = counts[band] ?? [0, 0];
+			counts[band] = [sumN + n, sumCorrect + correct];
+		}
+	}
+	return counts;
 }

@@ -3,7 +3,7 @@
  * Schema changes add a new `version(n)` (with an upgrade function when data must change); never edit
  * an old version, so every earlier database upgrades in place.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DrillKindId, DrillSource } from '../drills/types';
 import type { StaircaseState } from '../drills/staircase';
 
@@ -49,11 +49,71 @@ export interface DrillStateRow {
 	updatedAt: number;
 }
 
+/** One finished drill session (every question answered): counts toward "sessions" goals. */
+export interface SessionRow {
+	sessionId: string;
+	/** 'drill' for one kind, 'daily' for the daily mix. */
+	mode: 'drill' | 'daily';
+	kinds: DrillKindId[];
+	startedAt: number;
+	endedAt: number;
+	/** The local day it was finished on, in the zone where it was finished. */
+	day: string;
+	timeZone: string;
+	utcOffsetMinutes: number;
+	questions: number;
+	correct: number;
+	/** Time spent answering, each question capped (see progress/aggregate.ts). */
+	activeMs: number;
+}
+
+/** One local day's practice totals, kept up to date with every write (derived, but `goalMet` is history). */
+export interface DayRow {
+	day: string;
+	sessions: number;
+	questions: number;
+	correct: number;
+	activeMs: number;
+	lessons: number;
+	/** The goal in force that day was met (stays true if the goal changes later). */
+	goalMet: boolean;
+}
+
+/** One drill kind's practice on one day: accuracy, the level reached and accuracy per octave band. */
+export interface KindDayRow {
+	kind: DrillKindId;
+	day: string;
+	attempts: number;
+	correct: number;
+	/** The staircase level and its value (drill unit) of the day's last question. */
+	level: number;
+	levelValue: number;
+	/** Octave band centre (Hz, as a string) → [questions, correct], for the EQ drills. */
+	bands: Record<string, [number, number]>;
+}
+
+/** The learner's progress through one lesson. */
+export interface LessonRow {
+	slug: string;
+	/** How far they read, 0…1. */
+	position: number;
+	readToEnd: boolean;
+	/** Best quiz score, 0…1, or null before the first try. */
+	quizBest: number | null;
+	completedAt: number | null;
+	/** The local day it was completed, or null. */
+	completedDay: string | null;
+}
+
 /** The app's Dexie database. */
 export class MixDatabase extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
 	attempts!: EntityTable<AttemptRow, 'id'>;
 	drillStates!: EntityTable<DrillStateRow, 'kind'>;
+	sessions!: EntityTable<SessionRow, 'sessionId'>;
+	days!: EntityTable<DayRow, 'day'>;
+	kindDays!: Table<KindDayRow, [DrillKindId, string]>;
+	lessons!: EntityTable<LessonRow, 'slug'>;
 
 	constructor(name: string = DB_NAME) {
 		super(name);
@@ -64,6 +124,31 @@ export class MixDatabase extends Dexie {
 			attempts: '++id, kind, day, timestamp, sessionId, [kind+day], [kind+timestamp]',
 			drillStates: 'kind'
 		});
+		// v3: finished sessions, per-day and per-kind-per-day totals (so Today and Progress read a few
+		// hundred rows, not every attempt) and lesson progress. The upgrade derives sessions and totals
+		// from the stored attempts.
+		this.version(3)
+			.stores({
+				settings: 'key',
+				attempts: '++id, kind, day, timestamp, sessionId, [kind+day], [kind+timestamp]',
+				drillStates: 'kind',
+				sessions: 'sessionId, day, endedAt',
+				days: 'day',
+				kindDays: '[kind+day], kind, day',
+				lessons: 'slug, completedDay'
+			})
+			.upgrade(async (tx) => {
+				// Loaded only when an old database is upgraded; waitFor keeps the transaction open meanwhile.
+				const { deriveFromAttempts } = await Dexie.waitFor(import('../progress/aggregate'));
+				const { DEFAULT_GOAL, parseGoal } = await Dexie.waitFor(import('../progress/streak'));
+				const attempts = (await tx.table('attempts').toArray()) as AttemptRow[];
+				const row = (await tx.table('settings').get('dailyGoal')) as SettingRow | undefined;
+				const goal = parseGoal(row?.value) ?? DEFAULT_GOAL;
+				const { sessions, days, kindDays } = deriveFromAttempts(attempts, goal);
+				await tx.table('sessions').bulkPut(sessions);
+				await tx.table('days').bulkPut(days);
+				await tx.table('kindDays').bulkPut(kindDays);
+			});
 	}
 }
 

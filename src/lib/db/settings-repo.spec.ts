@@ -15,7 +15,15 @@ describe('settings repository', () => {
 		db = new MixDatabase();
 		await db.open();
 		expect(db.name).toBe(DB_NAME);
-		expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'drillStates', 'settings']);
+		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'attempts',
+			'days',
+			'drillStates',
+			'kindDays',
+			'lessons',
+			'sessions',
+			'settings'
+		]);
 	});
 
 	it('reads the default theme before anything is stored', async () => {

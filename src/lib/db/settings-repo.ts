@@ -1,4 +1,5 @@
 /** Typed, validated access to the `settings` table. A corrupt or unknown value reads as the default. */
+import { DEFAULT_GOAL, parseGoal, type DailyGoal } from '../progress/streak';
 import type { MixDatabase } from './database';
 
 export type ThemePreference = 'system' | 'dark' | 'light';
@@ -13,6 +14,8 @@ export interface Settings {
 	volume: number;
 	/** The arrangement style for drills, or 'any' for a random style per question. */
 	drillSource: string;
+	/** What makes a day count toward the streak. */
+	dailyGoal: DailyGoal;
 }
 
 export const SESSION_LENGTHS = [5, 10, 20] as const;
@@ -30,7 +33,8 @@ export const defaultSettings: Settings = {
 	sessionLength: 10,
 	loudnessMatch: true,
 	volume: 80,
-	drillSource: 'any'
+	drillSource: 'any',
+	dailyGoal: DEFAULT_GOAL
 };
 
 const validators: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
@@ -40,7 +44,8 @@ const validators: { [K in keyof Settings]: (value: unknown) => value is Settings
 	loudnessMatch: (value): value is boolean => typeof value === 'boolean',
 	volume: (value): value is number =>
 		typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100,
-	drillSource: (value): value is string => DRILL_SOURCES.includes(value as 'any')
+	drillSource: (value): value is string => DRILL_SOURCES.includes(value as 'any'),
+	dailyGoal: (value): value is DailyGoal => parseGoal(value) !== null
 };
 
 /** Reads one setting; missing or invalid stored values give the default. */

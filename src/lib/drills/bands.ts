@@ -6,14 +6,12 @@
  */
 import { THIRD_OCTAVE_NOMINAL } from '../dsp/analysis/spectrum';
 import type { Hertz } from '../dsp/units';
+import { OCTAVE_BANDS_HZ } from './octave-bands';
 
 /** How wide a band is. */
 export type BandWidth = 'octave' | 'third-octave';
 
-/** The ten octave-band centres, 31.5 Hz to 16 kHz. */
-export const OCTAVE_BANDS_HZ: readonly Hertz[] = [
-	31.5, 63, 125, 250, 500, 1000, 2000, 4000, 8000, 16000
-];
+export { OCTAVE_BANDS_HZ, octaveBandOf } from './octave-bands';
 
 /** The 28 third-octave centres from 31.5 Hz to 16 kHz. */
 export const THIRD_OCTAVE_BANDS_HZ: readonly Hertz[] = THIRD_OCTAVE_NOMINAL.filter(

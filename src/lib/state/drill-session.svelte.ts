@@ -6,11 +6,16 @@
  */
 import { renderInWorker } from '$lib/audio/render-client';
 import type { ResponseFor } from '$lib/audio/render-protocol';
-import { recordAttempt, readDrillState } from '$lib/db/attempts-repo';
+import { recordAttempt, recordSession, readDrillState } from '$lib/db/attempts-repo';
+import { activeMsOf } from '$lib/progress/aggregate';
+import { requestPersistence } from './storage';
 import { getDatabase } from '$lib/db/database';
 import { deviceTimeZone, localDay, utcOffsetMinutes } from '$lib/db/days';
 import { styleForSeed, styleIds } from '$lib/dsp/synth/styles';
 import { eqLoudnessChangeDb } from '$lib/drills/eq-loudness';
+import { octaveBandOf } from '$lib/drills/bands';
+import { generateQuestion } from '$lib/drills/question-rng';
+import { pickWeakBandSeed } from '$lib/drills/weakness';
 import { createStaircase, recordAnswer, type StaircaseState } from '$lib/drills/staircase';
 import type { DrillKind, DrillKindId, DrillSource, Grade } from '$lib/drills/types';
 import { AbPlayer, setMonoListening, type AbState } from '$lib/player/ab-player';
@@ -79,6 +84,7 @@ export class DrillSession {
 	/** Milliseconds from "Next" to a playable question, for the benchmark. */
 	lastSwitchMs = $state(0);
 	#weights: number[];
+	#bandWeights: Record<string, number> | undefined;
 	#player: AbPlayer | undefined;
 	#shownAt = 0;
 	// Private bookkeeping, never rendered: a plain Map on purpose.
@@ -88,12 +94,25 @@ export class DrillSession {
 	#nextKind: DrillKind;
 	#nextPlayer: Promise<{ rendered: Rendered; player: AbPlayer }> | undefined;
 	#wasPlaying = false;
+	#startedAt = Date.now();
 
-	/** `weights` (one per kind) make weak kinds come up more often in a mixed session. */
-	constructor({ kinds, weights }: { kinds: DrillKind[]; weights?: number[] }) {
+	/**
+	 * `weights` (one per kind) make weak kinds come up more often in a mixed session; `bandWeights`
+	 * (per octave band) do the same for the bands EQ questions ask about.
+	 */
+	constructor({
+		kinds,
+		weights,
+		bandWeights
+	}: {
+		kinds: DrillKind[];
+		weights?: number[];
+		bandWeights?: Record<string, number>;
+	}) {
 		if (kinds.length === 0) throw new RangeError('a session needs at least one drill kind');
 		this.kinds = kinds;
 		this.#weights = weights ?? kinds.map(() => 1);
+		this.#bandWeights = bandWeights;
 		this.#nextKind = this.#pickKind();
 		this.kind = this.#nextKind;
 	}
@@ -132,11 +151,32 @@ export class DrillSession {
 		this.startLevels = Object.fromEntries(this.kinds.map((k) => [k.id, staircases[k.id]!.level]));
 		try {
 			const kind = this.#nextKind;
+			this.#nextSeed = this.#seedFor(kind, this.#levelOf(kind));
 			const rendered = await this.#request(kind, this.#levelOf(kind), this.#nextSeed);
 			await this.#show(kind, rendered, this.#makePlayer(rendered));
 		} catch (error) {
 			this.#fail(error);
 		}
+	}
+
+	/** A fresh seed; with band weights, EQ questions lean towards the learner's weak bands. */
+	#seedFor(kind: DrillKind, level: number): number {
+		const weights = this.#bandWeights;
+		if (!weights || kind.family !== 'eq') return randomSeed();
+		return pickWeakBandSeed({
+			bandOf: (seed) =>
+				octaveBandOf(
+					generateQuestion({
+						kind: kind.id,
+						level,
+						seed,
+						source: sourceFor(settings.drillSource, seed)
+					}).params.frequencyHz
+				),
+			weights,
+			nextSeed: randomSeed,
+			uniform: Math.random
+		});
 	}
 
 	#request(kind: DrillKind, level: number, seed: number): Promise<Rendered> {
@@ -188,9 +228,9 @@ export class DrillSession {
 	#prefetchNext() {
 		this.#prefetched.clear();
 		if (this.index + 1 >= this.total) return;
-		this.#nextSeed = randomSeed();
 		this.#nextKind = this.#pickKind();
 		const next = this.#nextKind;
+		this.#nextSeed = this.#seedFor(next, this.#levelOf(next));
 		const levels =
 			next === this.kind
 				? [true, false].map(
@@ -315,6 +355,7 @@ export class DrillSession {
 		if (this.index >= this.total) {
 			this.#player?.pause();
 			this.phase = 'results';
+			await this.#finish();
 			return;
 		}
 		const started = performance.now();
@@ -323,16 +364,44 @@ export class DrillSession {
 		try {
 			const pending =
 				this.#nextPlayer ??
-				this.#request(kind, this.#levelOf(kind), randomSeed()).then((r) => ({
-					rendered: r,
-					player: this.#makePlayer(r)
-				}));
+				this.#request(kind, this.#levelOf(kind), this.#seedFor(kind, this.#levelOf(kind))).then(
+					(r) => ({
+						rendered: r,
+						player: this.#makePlayer(r)
+					})
+				);
 			this.#nextPlayer = undefined;
 			const next = await pending;
 			await this.#show(kind, next.rendered, next.player);
 			this.lastSwitchMs = Math.round(performance.now() - started);
 		} catch (error) {
 			this.#fail(error);
+		}
+	}
+
+	/** Stores the finished session; after the first one, asks the browser to keep our storage. */
+	async #finish() {
+		// A timestamp for storage, not UI state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const now = new Date();
+		const timeZone = deviceTimeZone();
+		try {
+			const first = await recordSession(getDatabase(), {
+				sessionId: this.sessionId,
+				mode: this.kinds.length > 1 ? 'daily' : 'drill',
+				kinds: this.kinds.map((k) => k.id).filter((id) => this.items.some((i) => i.kind.id === id)),
+				startedAt: this.#startedAt,
+				endedAt: now.getTime(),
+				day: localDay(now, timeZone),
+				timeZone,
+				utcOffsetMinutes: utcOffsetMinutes(now, timeZone),
+				questions: this.items.length,
+				correct: this.items.filter((item) => item.grade.correct).length,
+				activeMs: this.items.reduce((sum, item) => sum + activeMsOf(item.responseMs), 0)
+			});
+			if (first) await requestPersistence();
+		} catch (error) {
+			this.storageError = describeStorageError(error);
 		}
 	}
 

@@ -11,6 +11,8 @@ import {
 	type ThemePreference
 } from '$lib/db/settings-repo';
 import { themeColors } from '$lib/app-manifest';
+import { deviceTimeZone, localDay } from '$lib/db/days';
+import type { DailyGoal } from '$lib/progress/streak';
 
 const MIRROR_KEY = 'mftm-theme';
 
@@ -20,6 +22,7 @@ class SettingsState {
 	loudnessMatch = $state(defaultSettings.loudnessMatch);
 	volume = $state(defaultSettings.volume);
 	drillSource = $state(defaultSettings.drillSource);
+	dailyGoal = $state.raw<DailyGoal>(defaultSettings.dailyGoal);
 	/** Set when on-device storage failed; Settings shows it so nobody believes a choice was saved. */
 	storageError = $state<string | null>(null);
 	#loading: Promise<void> | undefined;
@@ -30,18 +33,27 @@ class SettingsState {
 		return this.#loading;
 	}
 
+	/** Reads every setting again (after an import or a reset). */
+	reload(): Promise<void> {
+		this.#loading = this.#load();
+		return this.#loading;
+	}
+
 	async #load() {
 		this.theme = readMirror() ?? 'system';
+		Object.assign(this, { ...defaultSettings, theme: this.theme });
 		try {
 			const db = getDatabase();
-			const [theme, sessionLength, loudnessMatch, volume, drillSource] = await Promise.all([
-				readSetting(db, 'theme'),
-				readSetting(db, 'sessionLength'),
-				readSetting(db, 'loudnessMatch'),
-				readSetting(db, 'volume'),
-				readSetting(db, 'drillSource')
-			]);
-			Object.assign(this, { theme, sessionLength, loudnessMatch, volume, drillSource });
+			const [theme, sessionLength, loudnessMatch, volume, drillSource, dailyGoal] =
+				await Promise.all([
+					readSetting(db, 'theme'),
+					readSetting(db, 'sessionLength'),
+					readSetting(db, 'loudnessMatch'),
+					readSetting(db, 'volume'),
+					readSetting(db, 'drillSource'),
+					readSetting(db, 'dailyGoal')
+				]);
+			Object.assign(this, { theme, sessionLength, loudnessMatch, volume, drillSource, dailyGoal });
 			this.storageError = null;
 		} catch (error) {
 			this.storageError = describeStorageError(error);
@@ -56,8 +68,24 @@ class SettingsState {
 		await this.#store('theme', theme);
 	}
 
+	/** Changes the daily goal; today is judged again under it (earlier days keep their verdict). */
+	async setGoal(goal: DailyGoal): Promise<void> {
+		this.dailyGoal = goal;
+		try {
+			// Loaded on demand: the Today page, which loads this module, never changes the goal.
+			const { setDailyGoal } = await import('$lib/db/attempts-repo');
+			await setDailyGoal(getDatabase(), goal, localDay(new Date(), deviceTimeZone()));
+			this.storageError = null;
+		} catch (error) {
+			this.storageError = describeStorageError(error);
+		}
+	}
+
 	/** Changes and stores one of the other settings. */
-	async set<K extends Exclude<keyof Settings, 'theme'>>(key: K, value: Settings[K]): Promise<void> {
+	async set<K extends Exclude<keyof Settings, 'theme' | 'dailyGoal'>>(
+		key: K,
+		value: Settings[K]
+	): Promise<void> {
 		(this as unknown as Settings)[key] = value;
 		await this.#store(key, value);
 	}

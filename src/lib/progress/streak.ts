@@ -1,0 +1,185 @@
+/**
+ * The daily streak and its freezes, and the daily goal that decides which days count.
+ *
+ * The streak is computed from scratch from the set of counted days (a day counts when the goal was
+ * met that local day, judged in the zone where the practice happened) rather than kept as a
+ * running counter, so it cannot drift: the same history always gives the same streak, on any
+ * device, in any order, after any clock or time-zone change. One pass over the days from the first
+ * counted day to the evaluation day applies the rules:
+ *
+ * - A counted day extends the run. Every 7th counted day of the run (7th, 14th, 21st …) earns a
+ *   freeze, up to 2 held; one earned while holding 2 is lost.
+ * - A missed day (not counted, before the evaluation day) while the run is alive and a freeze is
+ *   held spends the freeze: the day is 'frozen', the run goes on without growing. Otherwise it is
+ *   'missed' and the run ends.
+ * - The evaluation day itself, when not yet counted, is pending: today is still open.
+ * - When a counted day lies after `today` (the device clock went back), the evaluation day is the
+ *   latest counted day, so nothing already earned breaks and nothing is counted twice.
+ */
+
+import { fromEpochDay, toEpochDay, type Day, type EpochDay } from './calendar';
+
+/** How a day before the evaluation day ended up. */
+export type DayMark = 'counted' | 'frozen' | 'missed';
+
+/** The streak as of the evaluation day. */
+export interface StreakSummary {
+	/** Counted days in the live run (frozen days bridge it but do not add); 0 when it broke. */
+	current: number;
+	/** The longest run ever, counted the same way; never less than `current`. */
+	longest: number;
+	/** Freezes held after all spending up to the evaluation day, 0…MAX_FREEZES. */
+	freezesHeld: number;
+	/** Counted days in the run since the last 7th-day mark (0…6): `current % DAYS_PER_FREEZE`. */
+	towardNextFreeze: number;
+	/** Whether `today` itself is counted. */
+	todayCounted: boolean;
+	/** The later of `today` and the latest counted day. */
+	evaluatedThrough: Day;
+	/** Every day a freeze was spent on, over the whole history, ascending. */
+	frozenDays: Day[];
+	/**
+	 * Every day from the first counted day through `evaluatedThrough`, ascending, except an
+	 * uncounted `evaluatedThrough` (still pending).
+	 */
+	marks: Map<Day, DayMark>;
+}
+
+/** Most freezes held at once. */
+export const MAX_FREEZES = 2;
+/** Counted days of a run that earn one freeze. */
+export const DAYS_PER_FREEZE = 7;
+
+/**
+ * The streak for a set of counted days as of `today` (both 'YYYY-MM-DD'). Duplicates and order do
+ * not matter; an invalid day throws a RangeError naming it. O(days from the first counted day to
+ * the evaluation day).
+ */
+export function computeStreak(countedDays: Iterable<Day>, today: Day): StreakSummary {
+	const todayNumber = toEpochDay(today);
+	const counted = new Set<EpochDay>();
+	let first = Infinity;
+	let latest = -Infinity;
+	for (const day of countedDays) {
+		const n = toEpochDay(day);
+		counted.add(n);
+		if (n < first) first = n;
+		if (n > latest) latest = n;
+	}
+
+	const through = Math.max(todayNumber, latest);
+	const summary: StreakSummary = {
+		current: 0,
+		longest: 0,
+		freezesHeld: 0,
+		towardNextFreeze: 0,
+		todayCounted: counted.has(todayNumber),
+		evaluatedThrough: fromEpochDay(through),
+		frozenDays: [],
+		marks: new Map()
+	};
+	if (counted.size === 0) return summary;
+
+	let current = 0;
+	let freezes = 0;
+	for (let n = first; n <= through; n++) {
+		const day = fromEpochDay(n);
+		if (counted.has(n)) {
+			current++;
+			if (current % DAYS_PER_FREEZE === 0 && freezes < MAX_FREEZES) freezes++;
+			if (current > summary.longest) summary.longest = current;
+			summary.marks.set(day, 'counted');
+		} else if (n === through) {
+			// Today, not yet counted: still open, so it neither spends a freeze nor breaks the run.
+		} else if (current > 0 && freezes > 0) {
+			freezes--;
+			summary.frozenDays.push(day);
+			summary.marks.set(day, 'frozen');
+		} else {
+			// Freezes are only earned inside a run and only lost by spending, so none are held here.
+			current = 0;
+			summary.marks.set(day, 'missed');
+		}
+	}
+	summary.current = current;
+	summary.freezesHeld = freezes;
+	summary.towardNextFreeze = current % DAYS_PER_FREEZE;
+	return summary;
+}
+
+/** What the learner aims for each day. */
+export type DailyGoal =
+	| { kind: 'sessions'; target: number }
+	| { kind: 'minutes'; target: number }
+	| { kind: 'questions'; target: number };
+
+/** The goal before the learner picks one. */
+export const DEFAULT_GOAL: DailyGoal = { kind: 'sessions', target: 1 };
+
+/** The goals offered in settings. */
+export const GOAL_CHOICES: readonly DailyGoal[] = [
+	{ kind: 'sessions', target: 1 },
+	{ kind: 'minutes', target: 10 },
+	{ kind: 'questions', target: 20 }
+];
+
+/** A stored goal if it is one of the offered choices, else null. */
+export function parseGoal(value: unknown): DailyGoal | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const { kind, target } = value as Record<string, unknown>;
+	const match = GOAL_CHOICES.find((g) => g.kind === kind && g.target === target);
+	return match ? { ...match } : null;
+}
+
+/** What the learner did on one local day. */
+export interface DayTotals {
+	/** Drill sessions finished. */
+	sessions: number;
+	/** Questions answered. */
+	questions: number;
+	/** Time spent actively practising, in milliseconds. */
+	activeMs: number;
+	/** Lessons completed. */
+	lessons: number;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/** A count that may be missing or corrupt in stored data, read as a non-negative number. */
+function amount(value: number): number {
+	return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/**
+ * 0…1 progress toward `goal`; a completed lesson counts as a session, minutes use `activeMs`.
+ * Throws a RangeError for a target that is not a positive finite number.
+ */
+export function goalProgress(goal: DailyGoal, totals: DayTotals): number {
+	if (!(Number.isFinite(goal.target) && goal.target > 0)) {
+		throw new RangeError(`Daily goal target must be a positive number: ${goal.target}`);
+	}
+	let done: number;
+	let needed = goal.target;
+	if (goal.kind === 'sessions') done = amount(totals.sessions) + amount(totals.lessons);
+	else if (goal.kind === 'questions') done = amount(totals.questions);
+	else {
+		// Compare in milliseconds: division is monotonic, so reaching the target gives exactly 1.
+		done = amount(totals.activeMs);
+		needed = goal.target * MS_PER_MINUTE;
+	}
+	return Math.min(1, done / needed);
+}
+
+/** Whether `totals` meet `goal`, so the day counts toward the streak. */
+export function goalMet(goal: DailyGoal, totals: DayTotals): boolean {
+	return goalProgress(goal, totals) >= 1;
+}
+
+/**
+ * The goal in words.
+ * @example describeGoal({ kind: 'minutes', target: 10 }) // '10 minutes a day'
+ */
+export function describeGoal(goal: DailyGoal): string {
+	const unit = { sessions: 'session', minutes: 'minute', questions: 'question' }[goal.kind];
+	return `${goal.target} ${unit}${goal.target === 1 ? '' : 's'} a day`;
+}
