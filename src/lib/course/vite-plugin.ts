@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { parse } from 'yaml';
-import { buildCourse, type LessonMeta } from './lessons';
+import { buildCourse, type LessonMeta } from './lessons.ts';
 
 const OUTLINE = 'virtual:course-outline';
 const COURSE = 'virtual:course';

@@ -58,6 +58,14 @@ export async function recordSession(db: MixDatabase, session: SessionRow): Promi
 export async function setDailyGoal(db: MixDatabase, goal: DailyGoal, today: string): Promise<void> {
 	await db.transaction('rw', [db.settings, db.days], async () => {
 		await writeSetting(db, 'dailyGoal', goal);
+		await rejudgeToday(db, today);
+	});
+}
+
+/** Judges today again under the stored goal (after the goal changed). */
+export async function rejudgeToday(db: MixDatabase, today: string): Promise<void> {
+	await db.transaction('rw', [db.settings, db.days], async () => {
+		const goal = await readSetting(db, 'dailyGoal');
 		const row = await db.days.get(today);
 		if (row) await db.days.put(rejudgeDay(row, today, goal));
 	});

@@ -320,6 +320,7 @@ export class DrillSession {
 		}
 		try {
 			const timeZone = deviceTimeZone();
+			const writeStart = performance.now();
 			await recordAttempt(getDatabase(), {
 				attempt: {
 					kind: kind.id,
@@ -342,6 +343,8 @@ export class DrillSession {
 				},
 				staircase
 			});
+			// User Timing for the benchmark (npm run bench).
+			performance.measure('mftm:record-attempt', { start: writeStart });
 		} catch (error) {
 			this.storageError = describeStorageError(error);
 		}

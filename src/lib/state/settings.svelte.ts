@@ -71,11 +71,11 @@ class SettingsState {
 	/** Changes the daily goal; today is judged again under it (earlier days keep their verdict). */
 	async setGoal(goal: DailyGoal): Promise<void> {
 		this.dailyGoal = goal;
+		await this.#store('dailyGoal', goal);
 		try {
 			// Loaded on demand: the Today page, which loads this module, never changes the goal.
-			const { setDailyGoal } = await import('$lib/db/attempts-repo');
-			await setDailyGoal(getDatabase(), goal, localDay(new Date(), deviceTimeZone()));
-			this.storageError = null;
+			const { rejudgeToday } = await import('$lib/db/attempts-repo');
+			await rejudgeToday(getDatabase(), localDay(new Date(), deviceTimeZone()));
 		} catch (error) {
 			this.storageError = describeStorageError(error);
 		}

@@ -1,0 +1,257 @@
+/**
+ * Progress that lasts: a finished session meets the daily goal, Today and Progress show it, it
+ * survives a reload and works offline, a second tab sees new answers live, and backups move it.
+ */
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test, waitForServiceWorker } from './fixtures';
+
+/** Answers `count` questions of the level drill (the quickest to render) and stops at the results. */
+async function answerLevelQuestions(page: Page, count: number) {
+	for (let i = 1; i <= count; i++) {
+		await expect(page.getByText(`Question ${i} of ${count}`)).toBeVisible({ timeout: 30_000 });
+		const choices = page.getByRole('radio');
+		await expect(choices.first()).toBeEnabled({ timeout: 30_000 });
+		await choices.nth(i % 2).check();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await page.getByRole('button', { name: i === count ? 'See results' : 'Next' }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+}
+
+async function setSessionLength(page: Page, length: number) {
+	await page.goto('/settings');
+	await page.getByLabel('Questions per session').selectOption(String(length));
+	// The choice is stored before the next page reads it.
+	await expect(page.getByLabel('Questions per session')).toHaveValue(String(length));
+	await page.waitForTimeout(200);
+}
+
+/** Counts rows of a store straight from IndexedDB. */
+const count = (page: Page, store: string) =>
+	page.evaluate(
+		(store) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('mix-for-the-master');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const request = open.result.transaction(store).objectStore(store).count();
+					request.onsuccess = () => {
+						open.result.close();
+						resolve(request.result);
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		store
+	);
+
+const axe = async (page: Page) =>
+	(await new AxeBuilder({ page }).analyze()).violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`
+	);
+
+test.describe('progress', () => {
+	test.setTimeout(120_000);
+
+	test('a finished session meets the goal; Today and Progress show it after a reload and offline', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await expect(page.getByTestId('streak')).toHaveText('No streak yet');
+		await expect(page.getByRole('progressbar', { name: 'Today’s goal' })).toHaveAttribute(
+			'aria-valuenow',
+			'0'
+		);
+		await setSessionLength(page, 5);
+		await page.goto('/train/level');
+		await answerLevelQuestions(page, 5);
+
+		await context.setOffline(true);
+		await page.goto('/');
+		await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+		const ring = page.getByRole('progressbar', { name: 'Today’s goal' });
+		await expect(ring).toHaveAttribute('aria-valuenow', '100');
+		await expect(ring).toHaveAttribute('aria-valuetext', '1/1 session today');
+		await expect(page.getByText('Goal met today.')).toBeVisible();
+		await page.reload();
+		await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+		expect(await axe(page)).toEqual([]);
+
+		await page.goto('/progress');
+		await expect(page.getByRole('heading', { name: '1-day streak' })).toBeVisible();
+		const skill = page.getByRole('article', { name: 'Which is louder?' });
+		await expect(skill).toContainText('dB');
+		await expect(skill).toContainText('5 answers');
+		await expect(page.getByRole('img', { name: /Minutes practised per day/ })).toBeVisible();
+		await expect(page.getByRole('img', { name: /EQ accuracy per octave band/ })).toBeVisible();
+		// The calendar's table alternative lists this month with one day practised.
+		await page.getByText('Show as a table').first().click();
+		const month = new Date().toLocaleString('en', { month: 'short', year: '2-digit' });
+		await expect(page.getByRole('row', { name: new RegExp(`${month} 1 0`) })).toBeVisible();
+		expect(await axe(page)).toEqual([]);
+		await page.reload();
+		await expect(page.getByRole('heading', { name: '1-day streak' })).toBeVisible();
+		expect(await count(page, 'sessions')).toBe(1);
+
+		// The first finished session asked to keep storage; Settings reports what the browser said.
+		await page.goto('/settings');
+		const persisted = await page.evaluate(() => navigator.storage.persisted());
+		await expect(page.getByTestId('storage-state')).toContainText(
+			persisted ? 'Kept:' : 'Not yet kept:'
+		);
+		await expect(page.getByTestId('storage-state')).toContainText(/Using .* of .* available/);
+	});
+
+	test('a second tab sees answers live, and two tabs answering at once lose nothing', async ({
+		page,
+		context
+	}) => {
+		await setSessionLength(page, 5);
+		const progress = await context.newPage();
+		await progress.goto('/progress');
+		await expect(progress.getByText(/Your threshold for each drill will show here/)).toBeVisible();
+
+		const other = await context.newPage();
+		await Promise.all([page.goto('/train/level'), other.goto('/train/level')]);
+		// Both tabs answer, interleaved.
+		for (let i = 1; i <= 5; i++) {
+			for (const tab of [page, other]) {
+				await expect(tab.getByText(`Question ${i} of 5`)).toBeVisible({ timeout: 30_000 });
+				await expect(tab.getByRole('radio').first()).toBeEnabled({ timeout: 30_000 });
+				await tab.getByRole('radio').first().check();
+			}
+			await Promise.all(
+				[page, other].map((tab) => tab.getByRole('button', { name: 'Check answer' }).click())
+			);
+			for (const tab of [page, other]) {
+				await tab.getByRole('button', { name: i === 5 ? 'See results' : 'Next' }).click();
+			}
+		}
+		await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+		await expect(other.getByRole('heading', { name: 'Results' })).toBeVisible();
+		expect(await count(page, 'attempts')).toBe(10);
+		expect(await count(page, 'sessions')).toBe(2);
+		// The Progress tab updated without a reload.
+		await expect(progress.getByRole('article', { name: 'Which is louder?' })).toContainText(
+			'10 answers'
+		);
+		await expect(progress.getByRole('heading', { name: '1-day streak' })).toBeVisible();
+	});
+
+	test('changing the daily goal changes the ring', async ({ page }) => {
+		await page.goto('/settings');
+		await page.getByRole('radio', { name: /20 questions a day/ }).check();
+		await page.reload();
+		await expect(page.getByRole('radio', { name: /20 questions a day/ })).toBeChecked();
+		await page.getByRole('link', { name: 'Today' }).click();
+		await expect(page.getByRole('progressbar', { name: 'Today’s goal' })).toHaveAttribute(
+			'aria-valuetext',
+			'0/20 questions today'
+		);
+		await page.reload();
+		await expect(page.getByText('Goal: 20 questions a day.')).toBeVisible();
+	});
+});
+
+test.describe('backups', () => {
+	test.setTimeout(120_000);
+
+	test('export, reset with confirmation, import (replace and merge); bad files change nothing', async ({
+		page
+	}, testInfo) => {
+		await setSessionLength(page, 5);
+		await page.goto('/train/level');
+		await answerLevelQuestions(page, 5);
+
+		await page.goto('/settings');
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export a backup' }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(
+			/^mix-for-the-master-backup-\d{4}-\d{2}-\d{2}\.json$/
+		);
+		const file = testInfo.outputPath('backup.json');
+		await download.saveAs(file);
+		const backup = JSON.parse(await readFile(file, 'utf8'));
+		expect(backup.format).toBe('mix-for-the-master-backup');
+		expect(backup.data.attempts).toHaveLength(5);
+		await expect(page.getByTestId('data-status')).toContainText('5 answers');
+
+		// Bad files: each shows a clear message in an alert and changes nothing.
+		const text = await readFile(file, 'utf8');
+		const bad = [
+			{
+				name: 'truncated.json',
+				body: text.slice(0, text.length / 2),
+				message: /damaged or incomplete/
+			},
+			{
+				name: 'photo.json',
+				body: '{"hello":"world"}',
+				message: /isn't a Mix for the Master backup/
+			},
+			{
+				name: 'future.json',
+				body: JSON.stringify({ ...backup, version: 9 }),
+				message: /newer version of the app \(format 9\)/
+			},
+			{
+				name: 'hostile.json',
+				body: text.replace('"data":{', '"data":{"__proto__":{"polluted":true},'),
+				message: /unsafe data/
+			},
+			{
+				name: 'wrong.json',
+				body: JSON.stringify({
+					...backup,
+					data: { ...backup.data, attempts: [{ ...backup.data.attempts[0], day: 'yesterday' }] }
+				}),
+				message: /Attempt 1 has an invalid day/
+			}
+		];
+		const input = page.locator('input[type=file]');
+		for (const { name, body, message } of bad) {
+			await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+			await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
+			await expect(page.getByRole('alert')).toContainText('Nothing was changed');
+		}
+		expect(await count(page, 'attempts')).toBe(5);
+		expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+
+		// Reset asks first.
+		await page.getByRole('button', { name: 'Delete all progress…' }).click();
+		await expect(page.getByTestId('reset-confirm')).toBeVisible();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		expect(await count(page, 'attempts')).toBe(5);
+		await page.getByRole('button', { name: 'Delete all progress…' }).click();
+		await page.getByRole('button', { name: 'Delete everything' }).click();
+		await expect(page.getByTestId('data-status')).toContainText('deleted');
+		expect(await count(page, 'attempts')).toBe(0);
+		await page.goto('/');
+		await expect(page.getByTestId('streak')).toHaveText('No streak yet');
+
+		// Import (replace) brings it all back.
+		await page.goto('/settings');
+		await input.setInputFiles(file);
+		await expect(page.getByTestId('import-confirm')).toContainText('5 answers, 1 sessions');
+		await page.getByRole('radio', { name: 'Replace everything on this device' }).check();
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await expect(page.getByTestId('data-status')).toContainText('Restored');
+		expect(await count(page, 'attempts')).toBe(5);
+		await page.goto('/');
+		await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+
+		// Merging the same file again adds nothing.
+		await page.goto('/settings');
+		await input.setInputFiles(file);
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await expect(page.getByTestId('data-status')).toContainText('Merged');
+		expect(await count(page, 'attempts')).toBe(5);
+		await page.reload();
+		expect(await count(page, 'attempts')).toBe(5);
+	});
+});
