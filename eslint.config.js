@@ -75,7 +75,7 @@ export default ts.config(
 	},
 	{
 		// The pure core: same code in Node, a Worker and the page.
-		files: ['src/lib/dsp/**', 'src/lib/drills/**'],
+		files: ['src/lib/dsp/**', 'src/lib/drills/**', 'src/lib/lesson/**', 'src/lib/progress/**'],
 		rules: {
 			'no-restricted-imports': [
 				'error',

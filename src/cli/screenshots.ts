@@ -1,11 +1,16 @@
 /**
  * `npm run screenshots`: serves `build/` and saves a screenshot of every route at phone size
- * (360×740) in both themes, plus desktop, into .tmp/screens/ for a person to look at.
+ * (360×740) in both themes, plus desktop, into .tmp/screens/ for a person to look at; drills from
+ * question to results; Today and Progress with a synthetic year of practice. `npm run screenshots --
+ * progress` (or routes, drills) takes one part only.
  */
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { serializeBackup } from '../lib/db/backup';
 import { startServer } from './serve';
+import { syntheticBackup } from './synthetic-history';
 
 const routes = [
 	'/',
@@ -17,6 +22,8 @@ const routes = [
 	'/bench'
 ];
 const out = '.tmp/screens';
+const only = process.argv[2];
+const part = (name: string) => !only || only === name;
 mkdirSync(out, { recursive: true });
 
 const server = await startServer({ port: 0 });
@@ -35,7 +42,7 @@ try {
 			isMobile: false
 		}
 	];
-	for (const size of sizes) {
+	for (const size of part('routes') ? sizes : []) {
 		for (const colorScheme of ['dark', 'light'] as const) {
 			const context = await browser.newContext({ ...size, colorScheme, serviceWorkers: 'block' });
 			const page = await context.newPage();
@@ -49,7 +56,7 @@ try {
 		}
 	}
 	// A drill at phone size: the question, the reveal and the results.
-	for (const colorScheme of ['dark', 'light'] as const) {
+	for (const colorScheme of part('drills') ? (['dark', 'light'] as const) : []) {
 		const context = await browser.newContext({
 			viewport: { width: 360, height: 740 },
 			deviceScaleFactor: 2,
@@ -83,6 +90,34 @@ try {
 			}
 			await page.getByRole('heading', { name: 'Results' }).waitFor();
 			await shot('results');
+		}
+		await context.close();
+	}
+	// Today and Progress after a year of practice (a few missed days, some saved by freezes).
+	const history = `${out}/history.json`;
+	const today = new Date().toISOString().slice(0, 10);
+	writeFileSync(
+		history,
+		serializeBackup(syntheticBackup({ attempts: 6000, days: 300, today, seed: 3, skipRate: 0.1 }))
+	);
+	for (const colorScheme of part('progress') ? (['dark', 'light'] as const) : []) {
+		const context = await browser.newContext({
+			viewport: { width: 360, height: 740 },
+			deviceScaleFactor: 2,
+			isMobile: true,
+			colorScheme,
+			serviceWorkers: 'block'
+		});
+		const page = await context.newPage();
+		await page.goto(`${base}/settings`);
+		await page.locator('input[type=file]').setInputFiles(history);
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByTestId('data-status').waitFor();
+		for (const route of ['/', '/progress']) {
+			await page.goto(base + route, { waitUntil: 'networkidle' });
+			const file = `${out}/history-${colorScheme}-${route.replace(/\//g, '_')}.png`;
+			await page.screenshot({ path: file, fullPage: true });
+			console.log(file);
 		}
 		await context.close();
 	}

@@ -127,10 +127,12 @@ export class MixDatabase extends Dexie {
 		// v3: finished sessions, per-day and per-kind-per-day totals (so Today and Progress read a few
 		// hundred rows, not every attempt) and lesson progress. The upgrade derives sessions and totals
 		// from the stored attempts.
+		// Attempts keep only the indexes queries use (by kind, by session, a kind's latest), so recording
+		// an answer updates three indexes instead of six; day-based views read `days` and `kindDays`.
 		this.version(3)
 			.stores({
 				settings: 'key',
-				attempts: '++id, kind, day, timestamp, sessionId, [kind+day], [kind+timestamp]',
+				attempts: '++id, kind, sessionId, [kind+timestamp]',
 				drillStates: 'kind',
 				sessions: 'sessionId, day, endedAt',
 				days: 'day',

@@ -2,13 +2,36 @@
 
 /** The calendar day (YYYY-MM-DD) of `date` in `timeZone` (default: this device's zone). */
 export function localDay(date: Date, timeZone?: string): string {
-	// en-CA formats as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', {
+	return formatter(
+		dayFormatters,
 		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(date);
+		() => ({
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit'
+		}),
+		'en-CA'
+	).format(date); // en-CA formats as YYYY-MM-DD.
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+	cache: Map<string, Intl.DateTimeFormat>,
+	timeZone: string | undefined,
+	options: () => Intl.DateTimeFormatOptions,
+	locale: string
+): Intl.DateTimeFormat {
+	const key = timeZone ?? '';
+	let format = cache.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, options());
+		cache.set(key, format);
+	}
+	return format;
 }
 
 /** This device's IANA time zone, or 'UTC' when the platform does not say. */
@@ -18,16 +41,21 @@ export function deviceTimeZone(): string {
 
 /** Minutes east of UTC at `date` in `timeZone` (e.g. +60 for Paris in winter). */
 export function utcOffsetMinutes(date: Date, timeZone?: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = formatter(
+		partFormatters,
 		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric'
-	}).formatToParts(date);
+		() => ({
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric'
+		}),
+		'en-US'
+	).formatToParts(date);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	const asUtc = Date.UTC(
 		get('year'),

@@ -1,7 +1,10 @@
 /** How today's goal progress reads on the ring: "1/1 session today", "7/10 minutes today". */
 import type { DailyGoal, DayTotals } from './streak';
 
-/** The count toward the goal so far (minutes rounded down) and its unit, singular or plural. */
+/**
+ * The count toward the goal so far (minutes rounded down) and its unit: "7/10", "minutes today"
+ * while short of the goal; once it is met, just the count ("2", "sessions today").
+ */
 export function goalCount(
 	goal: DailyGoal,
 	totals: DayTotals
@@ -14,9 +17,11 @@ export function goalCount(
 				: totals.questions;
 	const unit =
 		goal.kind === 'sessions' ? 'session' : goal.kind === 'minutes' ? 'minute' : 'question';
+	const met = done >= goal.target;
+	const shown = met ? done : goal.target;
 	return {
-		value: `${Math.min(done, 999)}/${goal.target}`,
-		label: `${goal.target === 1 ? unit : `${unit}s`} today`,
+		value: met ? String(Math.min(done, 999)) : `${done}/${goal.target}`,
+		label: `${shown === 1 ? unit : `${unit}s`} today`,
 		done
 	};
 }

@@ -4,7 +4,7 @@ import { getDrillKind, drillKinds } from '../drills/registry';
 import { createStaircase } from '../drills/staircase';
 import type { DrillKind } from '../drills/types';
 import { addDays } from './calendar';
-import { buildProgressReport, levelValueAt } from './report';
+import { buildProgressReport } from './report';
 
 const day = (d: string, overrides: Partial<DayRow> = {}): DayRow => ({
 	day: d,
@@ -30,14 +30,6 @@ const eqBoost = getDrillKind('eq-boost') as DrillKind;
 const today = '2026-11-24';
 
 describe('progress report', () => {
-	it('interpolates a fractional threshold between rungs of the ladder', () => {
-		const values = eqBoost.levels.map((l) => l.value);
-		expect(levelValueAt(eqBoost, 3)).toBe(values[3]);
-		expect(levelValueAt(eqBoost, 3.5)).toBeCloseTo((values[3] + values[4]) / 2, 10);
-		expect(levelValueAt(eqBoost, -2)).toBe(values[0]);
-		expect(levelValueAt(eqBoost, 99)).toBe(values[values.length - 1]);
-	});
-
 	it('marks the calendar: practised, frozen, missed, today pending, days after today empty', () => {
 		// 7 days in a row (earns a freeze), a miss (frozen), then 3 more days, then yesterday missed
 		// with no freeze left.
@@ -129,11 +121,16 @@ describe('progress report', () => {
 		const boost = report.drills.find((d) => d.id === 'eq-boost')!;
 		expect(boost.questions).toBe(30);
 		expect(boost.accuracy).toBeCloseTo(14 / 20, 10);
-		// Threshold: mean of the reversals (4.25 levels) on the ladder.
-		expect(boost.threshold).toBeCloseTo(Math.round(levelValueAt(eqBoost, 4.25) * 10) / 10, 10);
+		// Threshold: the mean of the reversals (4.25 rungs), read at the nearest rung.
+		expect(boost.thresholdLevel).toBe(4.25);
+		expect(boost.threshold).toBe(eqBoost.levels[4].value);
 		expect(boost.thresholdText).toBe(eqBoost.levels[4].description);
-		expect(boost.history.map((h) => h.value)).toEqual([12, 9, 6]);
-		expect(boost.smallerIsHarder).toBe(true);
+		expect(boost.levelCount).toBe(eqBoost.levels.length);
+		expect(boost.history.map((h) => [h.level, h.value])).toEqual([
+			[2, 12],
+			[2, 9],
+			[2, 6]
+		]);
 		const cut = report.drills.find((d) => d.id === 'eq-cut')!;
 		expect(cut).toMatchObject({ questions: 0, accuracy: null, threshold: null, history: [] });
 	});

@@ -36,14 +36,16 @@ export interface DrillProgress {
 	questions: number;
 	/** Recent accuracy (last 30 days), or null without practice. */
 	accuracy: number | null;
-	/** The staircase threshold in the drill's unit (null before any practice). */
+	/** The staircase threshold as a (fractional) rung, 0 = easiest; null before any practice. */
+	thresholdLevel: number | null;
+	/** The value, in the drill's unit, of the rung nearest the threshold. */
 	threshold: number | null;
-	/** What the threshold level means, in words ("a 6 dB octave boost among 10 bands"). */
+	/** What that rung means, in words ("a 6 dB octave boost among 10 bands"). */
 	thresholdText: string | null;
-	/** Level value (drill unit) at the end of each practised day, oldest first. */
-	history: { day: string; value: number }[];
-	/** True when a smaller value is harder (dB boosts); false when larger is harder. */
-	smallerIsHarder: boolean;
+	/** Rungs on the drill's ladder. */
+	levelCount: number;
+	/** The rung (and its value) of each practised day's last question, oldest first. */
+	history: { day: string; level: number; value: number }[];
 }
 
 export interface BandAccuracy {
@@ -71,15 +73,6 @@ export const ACTIVITY_DAYS = 30;
 export const BAND_DAYS = 90;
 /** Days the per-drill accuracy covers. */
 export const ACCURACY_DAYS = 30;
-
-/** The value of a (possibly fractional) level on a drill's ladder, interpolated between rungs. */
-export function levelValueAt(kind: DrillKind, level: number): number {
-	const values = kind.levels.map((l) => l.value);
-	const clamped = Math.min(Math.max(level, 0), values.length - 1);
-	const low = Math.floor(clamped);
-	const high = Math.min(low + 1, values.length - 1);
-	return values[low] + (values[high] - values[low]) * (clamped - low);
-}
 
 /** Builds the Progress page's data. `kinds` is the drill registry (in display order). */
 export function buildProgressReport({
@@ -149,18 +142,18 @@ export function buildProgressReport({
 		}
 		const state = drillStates.find((s) => s.kind === kind.id);
 		const level = state ? thresholdLevel(state.staircase) : null;
-		const first = kind.levels[0].value;
-		const last = kind.levels[kind.levels.length - 1].value;
+		const rung = level === null ? null : kind.levels[Math.round(level)];
 		return {
 			id: kind.id,
 			name: kind.name,
 			unit: kind.unit,
 			questions: rows.reduce((sum, r) => sum + r.attempts, 0),
 			accuracy: recentN ? recentCorrect / recentN : null,
-			threshold: level === null ? null : Math.round(levelValueAt(kind, level) * 10) / 10,
-			thresholdText: level === null ? null : kind.levels[Math.round(level)].description,
-			history: rows.map((r) => ({ day: r.day, value: r.levelValue })),
-			smallerIsHarder: last < first
+			thresholdLevel: level,
+			threshold: rung?.value ?? null,
+			thresholdText: rung?.description ?? null,
+			levelCount: kind.levels.length,
+			history: rows.map((r) => ({ day: r.day, level: r.level, value: r.levelValue }))
 		};
 	});
 	const bands = OCTAVE_BANDS_HZ.map((hz) => {

@@ -1,0 +1,267 @@
+/**
+ * The streaming preview: what a service's loudness normalization does to a track, planned from its
+ * integrated loudness (ITU-R BS.1770) and true peak, and rendered with the app's own gain and limiter.
+ * The services and their numbers come from the course's DOMAIN notes (Spotify's support pages for
+ * Spotify; secondary sources for YouTube, Apple Music, Tidal and Deezer; EBU R128 for broadcast).
+ * Amazon Music is left out: sources disagree. Album mode (one gain per album) is not modelled.
+ */
+import { applyChain, type ChainStep } from '../process/chain';
+import type { Dbfs, Decibels, Lufs, SampleRate } from '../units';
+
+export type ServiceId =
+	| 'spotify'
+	| 'spotify-loud'
+	| 'spotify-quiet'
+	| 'youtube'
+	| 'apple-music'
+	| 'tidal'
+	| 'deezer'
+	| 'broadcast-r128';
+
+/** A service's normalization, as the preview models it. */
+export interface StreamingService {
+	id: ServiceId;
+	name: string;
+	/** Reference loudness the service normalizes to, LUFS. */
+	targetLufs: Lufs;
+	/**
+	 * What happens to a track quieter than the reference: 'no' plays it as is; 'headroom' raises it
+	 * only as far as its true peak stays at or below −1 dBTP; 'yes' raises it fully.
+	 */
+	raisesQuiet: 'no' | 'headroom' | 'yes';
+	/** A limiter after the gain (Spotify's "Loud" setting). */
+	limiter?: { ceilingDbtp: Dbfs; attackMs: number; releaseMs: number };
+	/** 'official': the service's own pages; 'secondary': other sources, numbers are approximate. */
+	confidence: 'official' | 'secondary' | 'standard';
+	/** One plain sentence for the learner. */
+	note: string;
+}
+
+/** Peak headroom Spotify keeps when it raises a quiet track, dBTP. */
+export const HEADROOM_CEILING_DBTP: Dbfs = -1;
+
+/** The services of the preview, in menu order. */
+export const streamingServices: readonly StreamingService[] = [
+	{
+		id: 'spotify',
+		name: 'Spotify',
+		targetLufs: -14,
+		raisesQuiet: 'headroom',
+		confidence: 'official',
+		note: 'Spotify plays every track at about −14 LUFS, turning loud ones down and raising quiet ones only as far as 1 dB of peak headroom allows.'
+	},
+	{
+		id: 'spotify-loud',
+		name: 'Spotify (Loud)',
+		targetLufs: -11,
+		raisesQuiet: 'yes',
+		limiter: { ceilingDbtp: -1, attackMs: 5, releaseMs: 100 },
+		confidence: 'official',
+		note: "Spotify Premium's Loud setting aims at −11 LUFS and raises quiet tracks fully, with a limiter that catches the peaks at −1 dB."
+	},
+	{
+		id: 'spotify-quiet',
+		name: 'Spotify (Quiet)',
+		targetLufs: -19,
+		raisesQuiet: 'headroom',
+		confidence: 'official',
+		note: "Spotify's Quiet setting aims at −19 LUFS, which turns almost every modern master down."
+	},
+	{
+		id: 'youtube',
+		name: 'YouTube',
+		targetLufs: -14,
+		raisesQuiet: 'no',
+		confidence: 'secondary',
+		note: 'YouTube turns tracks louder than about −14 LUFS down and leaves quieter ones as they are.'
+	},
+	{
+		// DOMAIN gives only the reference; raising within peak headroom is a modelling choice.
+		id: 'apple-music',
+		name: 'Apple Music (Sound Check)',
+		targetLufs: -16,
+		raisesQuiet: 'headroom',
+		confidence: 'secondary',
+		note: 'With Sound Check on, Apple Music plays tracks at about −16 LUFS (reported by secondary sources; the preview raises quiet tracks only within peak headroom).'
+	},
+	{
+		id: 'tidal',
+		name: 'Tidal',
+		targetLufs: -14,
+		raisesQuiet: 'no',
+		confidence: 'secondary',
+		note: 'Tidal turns tracks louder than about −14 LUFS down and never raises quiet ones.'
+	},
+	{
+		// As for Apple Music: the reference is reported, the handling of quiet tracks is not.
+		id: 'deezer',
+		name: 'Deezer',
+		targetLufs: -15,
+		raisesQuiet: 'headroom',
+		confidence: 'secondary',
+		note: 'Deezer plays tracks at about −15 LUFS (reported by secondary sources; the preview raises quiet tracks only within peak headroom).'
+	},
+	{
+		id: 'broadcast-r128',
+		name: 'EBU R128 broadcast',
+		targetLufs: -23,
+		raisesQuiet: 'yes',
+		confidence: 'standard',
+		note: 'European broadcasters play programmes at −23 LUFS (±1 LU) with true peaks no higher than −1 dBTP.'
+	}
+];
+
+/** What the service does to one track. */
+export interface StreamingPlan {
+	/** Gain the service applies, dB (negative: turned down). */
+	gainDb: Decibels;
+	/** Whether the service's limiter will act (the raised true peak passes its ceiling). */
+	limited: boolean;
+	/** One or two plain sentences for the learner. */
+	explanation: string;
+}
+
+/** Differences smaller than this are "already at the reference", dB. */
+const AT_REFERENCE_DB = 0.05;
+
+/** A number for prose: one decimal, with a real minus sign. */
+function formatDb(value: number, { signed = false } = {}): string {
+	const rounded = Math.round(value * 10) / 10;
+	const text = Math.abs(rounded).toFixed(1);
+	if (rounded < 0) return `−${text}`;
+	return signed && rounded > 0 ? `+${text}` : text;
+}
+
+/** A set level for prose (a reference, a ceiling): integers stay integers ("−14", "−1"). */
+function formatLevel(value: number): string {
+	const text = Number.isInteger(value) ? String(Math.abs(value)) : Math.abs(value).toFixed(1);
+	return `${value < 0 ? '−' : ''}${text}`;
+}
+
+/** The service's gain for a track with this loudness and true peak, and a sentence explaining it. */
+export function planStreaming(
+	reading: { lufs: Lufs; truePeak: Dbfs },
+	service: StreamingService
+): StreamingPlan {
+	const { lufs, truePeak } = reading;
+	if (!Number.isFinite(lufs) || !Number.isFinite(truePeak)) {
+		throw new RangeError('planStreaming: the track needs a finite loudness and true peak');
+	}
+	const { name, targetLufs } = service;
+	const reference = `${formatLevel(targetLufs)} LUFS`;
+	const difference = targetLufs - lufs;
+
+	if (Math.abs(difference) < AT_REFERENCE_DB) {
+		const limited = service.limiter !== undefined && truePeak > service.limiter.ceilingDbtp;
+		return {
+			gainDb: 0,
+			limited,
+			explanation:
+				`${name} plays this track as is: it already sits at ${reference}.` +
+				(limited
+					? ` Its limiter still catches the peaks above ${formatLevel(service.limiter!.ceilingDbtp)} dBTP.`
+					: '')
+		};
+	}
+
+	if (difference < 0) {
+		const limited =
+			service.limiter !== undefined && truePeak + difference > service.limiter.ceilingDbtp;
+		return {
+			gainDb: difference,
+			limited,
+			explanation:
+				`${name} turns this track down ${formatDb(-difference)} dB to ${reference}.` +
+				(limited ? ' Its limiter still catches the highest peaks.' : '')
+		};
+	}
+
+	switch (service.raisesQuiet) {
+		case 'no':
+			return {
+				gainDb: 0,
+				limited: false,
+				explanation: `${name} does not raise quiet tracks: played as is, ${formatDb(difference)} dB below its ${reference} reference.`
+			};
+		case 'headroom': {
+			const room = Math.max(0, HEADROOM_CEILING_DBTP - truePeak);
+			const gainDb = Math.min(difference, room);
+			const ceiling = `${formatLevel(HEADROOM_CEILING_DBTP)} dBTP`;
+			let explanation: string;
+			if (gainDb === difference) {
+				explanation = `${name} raises this track ${formatDb(gainDb)} dB to ${reference}; its true peak stays at or below ${ceiling}.`;
+			} else if (gainDb <= 0) {
+				explanation = `${name} cannot raise this track: its true peak (${formatDb(truePeak)} dBTP) leaves no room below ${ceiling}, so it plays ${formatDb(difference)} dB below its ${reference} reference.`;
+			} else {
+				explanation = `${name} raises this track only ${formatDb(gainDb)} dB, as far as its true peak can go before ${ceiling}: it plays ${formatDb(difference - gainDb)} dB below its ${reference} reference.`;
+			}
+			return { gainDb, limited: false, explanation };
+		}
+		case 'yes': {
+			const raisedPeak = truePeak + difference;
+			if (service.limiter) {
+				const limited = raisedPeak > service.limiter.ceilingDbtp;
+				return {
+					gainDb: difference,
+					limited,
+					explanation:
+						`${name} raises this track ${formatDb(difference)} dB to ${reference}` +
+						(limited
+							? ` and its limiter pulls the peaks (which would reach ${formatDb(raisedPeak, { signed: true })} dBTP) down to ${formatLevel(service.limiter.ceilingDbtp)} dBTP, which takes back some of that loudness.`
+							: '.')
+				};
+			}
+			const over = raisedPeak > HEADROOM_CEILING_DBTP;
+			return {
+				gainDb: difference,
+				limited: false,
+				explanation:
+					`${name} raises this track ${formatDb(difference)} dB to ${reference}.` +
+					(over
+						? ` Its true peak would then reach ${formatDb(raisedPeak, { signed: true })} dBTP, above the ${formatLevel(HEADROOM_CEILING_DBTP)} dBTP maximum, so it would need limiting first.`
+						: '')
+			};
+		}
+	}
+}
+
+/**
+ * The chain that renders a plan: the gain, then the service's limiter when it acts. Spotify's limiter
+ * is specified by attack (5 ms) and release (100 ms); the app's limiter is a lookahead brickwall
+ * (../process/limiter) whose attack is its 2 ms lookahead ramp, so it only approximates Spotify's:
+ * the release matches, and no peak passes the ceiling, where a 5 ms attack would let the first
+ * milliseconds of a transient through.
+ */
+export function streamingChain(plan: StreamingPlan, service: StreamingService): ChainStep[] {
+	const chain: ChainStep[] = [{ type: 'gain', gainDb: plan.gainDb }];
+	if (plan.limited && service.limiter) {
+		const { ceilingDbtp, releaseMs } = service.limiter;
+		chain.push({ type: 'limit', ceilingDbtp, releaseMs });
+	}
+	return chain;
+}
+
+/**
+ * Renders what the service plays: new arrays, time-aligned with the input. `reading` is the track's
+ * measured integrated loudness and true peak (measure once, preview every service).
+ */
+export function renderStreaming(
+	input: { channels: Float32Array[]; sampleRate: SampleRate },
+	reading: { lufs: Lufs; truePeak: Dbfs },
+	service: StreamingService
+): { channels: Float32Array[]; plan: StreamingPlan } {
+	const plan = planStreaming(reading, service);
+	const { channels } = applyChain({
+		channels: input.channels,
+		sampleRate: input.sampleRate,
+		chain: streamingChain(plan, service)
+	});
+	return { channels, plan };
+}
+
+/** The service with this id (throws a RangeError for an unknown id). */
+export function getStreamingService(id: ServiceId): StreamingService {
+	const service = streamingServices.find((s) => s.id === id);
+	if (!service) throw new RangeError(`unknown streaming service: ${id}`);
+	return service;
+}
