@@ -2,6 +2,8 @@
 import type { StyleId } from '$lib/dsp/synth/styles';
 import type { MeterReport } from '$lib/dsp/report';
 import type { DrillKindId, DrillSource, Question } from '$lib/drills/types';
+import type { LessonVersionId } from '$lib/lesson/versions';
+import type { ServiceId } from '$lib/dsp/master/streaming';
 
 export interface ArrangementRequest {
 	id: number;
@@ -25,7 +27,71 @@ export interface QuestionRequest {
 	matched: boolean;
 }
 
-export type RenderRequest = ArrangementRequest | QuestionRequest;
+/** A lesson demo: named versions of one seeded arrangement (see lesson/versions.ts). */
+export interface LessonRequest {
+	id: number;
+	kind: 'lesson';
+	versions: LessonVersionId[];
+	style: StyleId;
+	seed: number;
+	seconds: number;
+	sampleRate: number;
+	/** Loudness-match the versions for playback (to the first); off to let the bias be heard. */
+	matched: boolean;
+	/** Also return each version's long-term spectrum (the EQ demo's loudness compensation). */
+	spectrum?: boolean;
+}
+
+/** The streaming demo: the master and the loud master as `service` would play them. */
+export interface StreamingRequest {
+	id: number;
+	kind: 'streaming';
+	style: StyleId;
+	seed: number;
+	seconds: number;
+	sampleRate: number;
+	service: ServiceId;
+}
+
+export type RenderRequest = ArrangementRequest | QuestionRequest | LessonRequest | StreamingRequest;
+
+/** Readings of a lesson version (null for silence, or LRA on a clip too short for it). */
+export interface LessonMeterReading {
+	/** Integrated loudness, LUFS. */
+	lufs: number | null;
+	/** True peak, dBTP. */
+	truePeak: number | null;
+	/** Loudness range, LU. */
+	lra: number | null;
+	/** Peak-to-loudness ratio, dB. */
+	plr: number | null;
+}
+
+/** One version of a lesson demo, ready to play. */
+export interface LessonRenderedVersion {
+	id: LessonVersionId;
+	/** 16-bit PCM WAV bytes of the version as played (after matching), transferred. */
+	wav: ArrayBuffer;
+	/** The playback gain: the loudness match and the common true-peak guard, dB. */
+	matchGainDb: number;
+	/** Readings of the version itself, before matching (the loud master reads about −8 LUFS). */
+	meter: LessonMeterReading;
+	/** Third-octave long-term spectrum as played, when asked for. */
+	spectrum?: { centerHz: number; db: number | null }[];
+}
+
+/** One version of the streaming demo as the service plays it. */
+export interface StreamingRenderedVersion {
+	id: LessonVersionId;
+	/** 16-bit PCM WAV bytes as the service would play the version, transferred. */
+	wav: ArrayBuffer;
+	/** The service's gain, whether its limiter acts, and one sentence saying why. */
+	plan: { gainDb: number; limited: boolean; explanation: string };
+	/** Readings of the version as uploaded. */
+	uploaded: LessonMeterReading;
+	/** Readings of the version as the service plays it. */
+	played: LessonMeterReading;
+}
 
 export interface RenderedVersion {
 	id: string;
@@ -62,6 +128,23 @@ export type RenderResponse =
 			question: Question;
 			versions: RenderedVersion[];
 			matchedLufs: number | null;
+			renderMs: number;
+	  }
+	| {
+			id: number;
+			ok: true;
+			kind: 'lesson';
+			versions: LessonRenderedVersion[];
+			/** The common loudness after matching; null when not matched. */
+			matchedLufs: number | null;
+			renderMs: number;
+	  }
+	| {
+			id: number;
+			ok: true;
+			kind: 'streaming';
+			service: ServiceId;
+			versions: StreamingRenderedVersion[];
 			renderMs: number;
 	  }
 	| { id: number; ok: false; message: string };

@@ -19,11 +19,22 @@ import {
 } from '$lib/drills/render-question';
 import type { DrillSource } from '$lib/drills/types';
 import {
+	renderLessonSet,
+	renderMeteredVersion,
+	renderStreamingSet,
+	type MeteredVersion
+} from '$lib/components/lesson/render-lesson';
+import { streamingServices } from '$lib/dsp/master/streaming';
+import type { LessonVersionId } from '$lib/lesson/versions';
+import type { StyleId } from '$lib/dsp/synth/styles';
+import {
 	OVERVIEW_BUCKETS,
 	type ArrangementRequest,
+	type LessonRequest,
 	type QuestionRequest,
 	type RenderRequest,
-	type RenderResponse
+	type RenderResponse,
+	type StreamingRequest
 } from './render-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -145,18 +156,122 @@ async function question(request: QuestionRequest): Promise<RenderResponse> {
 	};
 }
 
+/**
+ * Rendered and metered lesson versions, most recently used last, so the demos of one page (which
+ * share a style and seed) render each version once. Eight 8 s stereo clips are about 22 MB.
+ */
+const lessonVersions = new Map<string, MeteredVersion>();
+const LESSON_VERSION_CACHE = 8;
+
+/** The lesson source (a seeded arrangement, cached with the drills' sources) and a version lookup. */
+async function lessonSource(request: {
+	style: StyleId;
+	seed: number;
+	seconds: number;
+	sampleRate: number;
+}) {
+	const { style, seed, seconds, sampleRate } = request;
+	const source = await getSource({ kind: 'arrangement', style }, seed, seconds, sampleRate);
+	const version = (id: LessonVersionId): MeteredVersion => {
+		const key = `${style}:${seed}:${seconds}:${sampleRate}:${id}`;
+		let rendered = lessonVersions.get(key);
+		if (rendered) lessonVersions.delete(key);
+		else rendered = renderMeteredVersion({ id, source });
+		lessonVersions.set(key, rendered);
+		if (lessonVersions.size > LESSON_VERSION_CACHE) {
+			lessonVersions.delete(lessonVersions.keys().next().value!);
+		}
+		return rendered;
+	};
+	return { source, version };
+}
+
+const pcm16 = (channels: Float32Array[], sampleRate: number) =>
+	encodeWav({ channels, sampleRate, format: 'pcm16' }).buffer as ArrayBuffer;
+
+async function lesson(request: LessonRequest): Promise<RenderResponse> {
+	const start = performance.now();
+	const { source, version } = await lessonSource(request);
+	const { sampleRate } = source;
+	const rendered = renderLessonSet({
+		ids: request.versions,
+		source,
+		matched: request.matched,
+		version
+	});
+	return {
+		id: request.id,
+		ok: true,
+		kind: 'lesson',
+		matchedLufs: rendered.matchedLufs,
+		versions: rendered.versions.map((v) => ({
+			id: v.id,
+			wav: pcm16(v.channels, sampleRate),
+			matchGainDb: v.matchGainDb,
+			meter: v.meter,
+			spectrum: request.spectrum
+				? thirdOctaveSpectrum({ channels: v.channels, sampleRate }).map((band) => ({
+						centerHz: band.nominal,
+						db: band.db
+					}))
+				: undefined
+		})),
+		renderMs: performance.now() - start
+	};
+}
+
+async function streaming(request: StreamingRequest): Promise<RenderResponse> {
+	const start = performance.now();
+	const service = streamingServices.find((s) => s.id === request.service);
+	if (!service) throw new Error(`There is no streaming service called “${request.service}”.`);
+	const { source, version } = await lessonSource(request);
+	const { sampleRate } = source;
+	const streamed = renderStreamingSet({
+		versions: [version('master'), version('loud-master')],
+		sampleRate,
+		service
+	});
+	return {
+		id: request.id,
+		ok: true,
+		kind: 'streaming',
+		service: service.id,
+		versions: streamed.map((v) => ({
+			id: v.id,
+			wav: pcm16(v.channels, sampleRate),
+			plan: v.plan,
+			uploaded: v.uploaded,
+			played: v.played
+		})),
+		renderMs: performance.now() - start
+	};
+}
+
+function handle(request: RenderRequest): Promise<RenderResponse> {
+	switch (request.kind) {
+		case 'arrangement':
+			return arrangement(request);
+		case 'question':
+			return question(request);
+		case 'lesson':
+			return lesson(request);
+		case 'streaming':
+			return streaming(request);
+	}
+}
+
+/** The WAV bytes of a response, transferred rather than copied. */
+function transferables(response: RenderResponse): ArrayBuffer[] {
+	if (!response.ok) return [];
+	if (response.kind === 'arrangement') return [response.wav];
+	return response.versions.map((v) => v.wav);
+}
+
 self.onmessage = async (event: MessageEvent<RenderRequest>) => {
 	const request = event.data;
 	try {
-		const response =
-			request.kind === 'arrangement' ? await arrangement(request) : await question(request);
-		const transfer =
-			response.ok && response.kind === 'arrangement'
-				? [response.wav]
-				: response.ok && response.kind === 'question'
-					? response.versions.map((v) => v.wav)
-					: [];
-		self.postMessage(response, transfer);
+		const response = await handle(request);
+		self.postMessage(response, transferables(response));
 	} catch (error) {
 		const message = error instanceof Error ? error.message : 'The clip could not be rendered.';
 		self.postMessage({ id: request.id, ok: false, message } satisfies RenderResponse);

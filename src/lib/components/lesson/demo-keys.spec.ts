@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { demoKeyAction } from './demo-keys';
+
+describe('demoKeyAction', () => {
+	const plain = { count: 2, modified: false, inField: false };
+	it.each([
+		[' ', { kind: 'toggle' }],
+		['a', { kind: 'select', index: 0 }],
+		['B', { kind: 'select', index: 1 }],
+		['1', { kind: 'select', index: 0 }],
+		['2', { kind: 'select', index: 1 }],
+		['3', null],
+		['c', null],
+		['Enter', null],
+		['ArrowLeft', null],
+		['0', null]
+	])('key %j with two versions: %j', (key, expected) => {
+		expect(demoKeyAction({ ...plain, key })).toEqual(expected);
+	});
+
+	it('reaches the seventh system with 7 or G', () => {
+		expect(demoKeyAction({ ...plain, count: 7, key: '7' })).toEqual({ kind: 'select', index: 6 });
+		expect(demoKeyAction({ ...plain, count: 7, key: 'g' })).toEqual({ kind: 'select', index: 6 });
+		expect(demoKeyAction({ ...plain, count: 7, key: '8' })).toBeNull();
+	});
+
+	it('leaves modified keys and keys typed into fields alone', () => {
+		expect(demoKeyAction({ ...plain, key: 'a', modified: true })).toBeNull();
+		expect(demoKeyAction({ ...plain, key: ' ', inField: true })).toBeNull();
+	});
+});
