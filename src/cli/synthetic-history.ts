@@ -123,6 +123,14 @@ export function syntheticBackup({
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
 		exportedAt: new Date(toEpochDay(today) * 86_400_000).toISOString(),
-		data: { settings: [], attempts: rows, drillStates, sessions, days: dayRows, lessons: [] }
+		data: {
+			settings: [],
+			attempts: rows,
+			drillStates,
+			sessions,
+			days: dayRows,
+			lessons: [],
+			reviews: []
+		}
 	};
 }

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { buildCourse, parseLessonMeta } from './lessons';
 
-const good = { title: 'Gain staging', summary: 'Leave room.', minutes: 4 };
+const question = {
+	question: 'Which is louder?',
+	choices: ['A', 'B'],
+	answer: 1,
+	explanation: 'B is 1 dB louder.'
+};
+const good = {
+	title: 'Gain staging',
+	summary: 'Leave room.',
+	minutes: 6,
+	skills: ['headroom'],
+	drills: ['level'],
+	quiz: [question, question, { ...question, listen: { a: 'mix', b: 'clipped' } }]
+};
+const path = '/content/lessons/02-x/index.md';
 
 describe('lesson frontmatter', () => {
 	it('strips the number from the folder to make the slug and keeps the order', () => {
@@ -10,17 +24,29 @@ describe('lesson frontmatter', () => {
 			slug: 'gain-staging',
 			order: 7,
 			title: 'Gain staging',
-			minutes: 4
+			minutes: 6,
+			drills: ['level']
 		});
+		expect(meta.quiz[2].listen).toEqual({ a: 'mix', b: 'clipped' });
 	});
 
 	it.each([
 		['title', { ...good, title: '' }],
 		['summary', { ...good, summary: undefined }],
-		['minutes', { ...good, minutes: '4' }]
-	])('fails with the file name when "%s" is bad', (key, meta) => {
-		expect(() => parseLessonMeta('/content/lessons/02-x/index.md', meta)).toThrow(
-			new RegExp(`02-x/index\\.md.*${key}`)
+		['minutes', { ...good, minutes: '4' }],
+		['skills', { ...good, skills: [] }],
+		['drills.0', { ...good, drills: ['eq-wizardry'] }],
+		['quiz', { ...good, quiz: [question] }],
+		['quiz.1.answer', { ...good, quiz: [question, { ...question, answer: 2 }, question] }],
+		['quiz.0.choices', { ...good, quiz: [{ ...question, choices: ['only'] }, question, question] }],
+		[
+			'quiz.2.listen.b',
+			{ ...good, quiz: [question, question, { ...question, listen: { a: 'mix', b: 'shiny' } }] }
+		],
+		['author', { ...good, author: 'someone' }]
+	])('fails with the file name and the field when "%s" is bad', (field, meta) => {
+		expect(() => parseLessonMeta(path, meta)).toThrow(
+			new RegExp(`02-x/index\\.md: frontmatter field "${field.replace(/\./g, '\\.')}"`)
 		);
 	});
 

@@ -1,46 +1,83 @@
 /**
  * The course index: every `content/lessons/NN-slug/index.md`, ordered by its number. The number is
- * stripped to make the URL slug. Bad frontmatter throws with the file's path, which fails the build.
+ * stripped to make the URL slug. The frontmatter is validated with a schema when the course is read
+ * at build time (vite-plugin.ts): a missing or bad field throws with the file's path and the field,
+ * which fails the build.
  */
+import * as v from 'valibot';
+import { drillKinds } from '../drills/registry';
+import type { DrillKindId } from '../drills/types';
+import { lessonVersionIds, type LessonVersionId } from '../lesson/versions';
+
+/** One check question at the end of a lesson. */
+export interface QuizQuestion {
+	question: string;
+	choices: string[];
+	/** Index of the right choice. */
+	answer: number;
+	/** Why the right answer is right, shown after answering. */
+	explanation: string;
+	/** A listening question plays this A/B above the choices. */
+	listen?: { a: LessonVersionId; b: LessonVersionId };
+}
+
 export interface LessonMeta {
 	slug: string;
 	order: number;
 	title: string;
 	summary: string;
 	minutes: number;
+	/** Short tags for what it teaches. */
+	skills: string[];
+	/** Drills that practise it. */
+	drills: DrillKindId[];
+	quiz: QuizQuestion[];
 	path: string;
 }
 
 const FOLDER = /\/content\/lessons\/(\d+)-([a-z0-9-]+)\/index\.md$/;
+const drillIds = drillKinds.map((k) => k.id) as [DrillKindId, ...DrillKindId[]];
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const versionId = v.picklist(lessonVersionIds as readonly LessonVersionId[]);
 
-/** Validates one lesson's frontmatter; `path` is named in every error. */
+const QuestionSchema = v.pipe(
+	v.strictObject({
+		question: text(300),
+		choices: v.pipe(v.array(text(200)), v.minLength(2), v.maxLength(4)),
+		answer: v.pipe(v.number(), v.integer(), v.minValue(0)),
+		explanation: text(600),
+		listen: v.optional(v.strictObject({ a: versionId, b: versionId }))
+	}),
+	v.forward(
+		v.check((q) => q.answer < q.choices.length, 'must be the index of one of the choices'),
+		['answer']
+	)
+);
+
+const FrontmatterSchema = v.strictObject({
+	title: text(80),
+	summary: text(240),
+	minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(15)),
+	skills: v.pipe(v.array(text(40)), v.minLength(1)),
+	drills: v.array(v.picklist(drillIds)),
+	quiz: v.pipe(v.array(QuestionSchema), v.minLength(3), v.maxLength(5))
+});
+
+/** Validates one lesson's frontmatter; `path` and the field are named in every error. */
 export function parseLessonMeta(path: string, metadata: unknown): LessonMeta {
 	const match = FOLDER.exec(path);
 	if (!match)
 		throw new Error(`${path}: lesson folders are named NN-slug (for example 01-gain-staging)`);
-	const meta = (metadata ?? {}) as Record<string, unknown>;
-	const text = (key: string) => {
-		const value = meta[key];
-		if (typeof value !== 'string' || value.trim() === '') {
-			throw new Error(`${path}: frontmatter needs a non-empty "${key}"`);
-		}
-		return value.trim();
-	};
-	const minutes = meta.minutes;
-	if (typeof minutes !== 'number' || !(minutes > 0)) {
-		throw new Error(`${path}: frontmatter needs "minutes", a positive number`);
+	const result = v.safeParse(FrontmatterSchema, metadata ?? {});
+	if (!result.success) {
+		const issue = result.issues[0];
+		const field = v.getDotPath(issue) ?? 'frontmatter';
+		throw new Error(`${path}: frontmatter field "${field}": ${issue.message}`);
 	}
-	return {
-		slug: match[2],
-		order: Number(match[1]),
-		title: text('title'),
-		summary: text('summary'),
-		minutes,
-		path
-	};
+	return { slug: match[2], order: Number(match[1]), ...result.output, path };
 }
 
-/** Builds the ordered course from glob results, refusing duplicate numbers or slugs. */
+/** Builds the ordered course from frontmatter by path, refusing duplicate numbers or slugs. */
 export function buildCourse(modules: Record<string, unknown>): LessonMeta[] {
 	const lessons = Object.entries(modules)
 		.map(([path, metadata]) => parseLessonMeta(path, metadata))

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rebuildAggregates } from '../progress/aggregate';
+import { gradeReview, newReview, type ReviewRow } from '../progress/review';
 import type { DailyGoal } from '../progress/streak';
 import {
 	BACKUP_FORMAT,
@@ -110,6 +111,7 @@ interface Fixture {
 	drillStates: DrillStateRow[];
 	sessions: SessionRow[];
 	lessons: LessonRow[];
+	reviews?: ReviewRow[];
 	/** Days met under an earlier goal. */
 	metDays: string[];
 	goal: DailyGoal;
@@ -184,6 +186,14 @@ function sourceFixture(): Fixture {
 			}),
 			lesson({ slug: 'loudness-and-lufs', position: 0.3 })
 		],
+		reviews: [
+			newReview('headroom-and-peaks', 1, Date.UTC(2026, 10, 20, 10)),
+			gradeReview(
+				newReview('loudness-and-lufs', 0, Date.UTC(2026, 10, 18, 10)),
+				true,
+				Date.UTC(2026, 10, 20, 10)
+			)
+		],
 		metDays: [DAY0, DAY1],
 		goal: QUESTIONS_20
 	};
@@ -203,6 +213,7 @@ async function seed(db: MixDatabase, fixture: Fixture): Promise<void> {
 	await db.drillStates.bulkAdd(structuredClone(fixture.drillStates));
 	await db.sessions.bulkAdd(structuredClone(fixture.sessions));
 	await db.lessons.bulkAdd(structuredClone(fixture.lessons));
+	await db.reviews.bulkAdd(structuredClone(fixture.reviews ?? []));
 	await db.days.bulkAdd(days);
 	await db.kindDays.bulkAdd(kindDays);
 }
@@ -221,7 +232,8 @@ async function snapshot(db: MixDatabase) {
 		sessions: await db.sessions.toArray(),
 		days: await db.days.toArray(),
 		kindDays: await db.kindDays.toArray(),
-		lessons: await db.lessons.toArray()
+		lessons: await db.lessons.toArray(),
+		reviews: await db.reviews.toArray()
 	};
 }
 
@@ -258,7 +270,8 @@ function sourceJson(): BackupJson {
 			drillStates: fixture.drillStates,
 			sessions: fixture.sessions,
 			days,
-			lessons: fixture.lessons
+			lessons: fixture.lessons,
+			reviews: fixture.reviews ?? []
 		}
 	};
 	return JSON.parse(serializeBackup(backup));
@@ -279,7 +292,7 @@ describe('exportBackup and serializeBackup', () => {
 		expect(backup.version).toBe(1);
 		expect(backup.exportedAt).toBe('2026-11-24T12:00:00.000Z');
 		expect(Object.keys(backup.data).sort()).toEqual(
-			['attempts', 'days', 'drillStates', 'lessons', 'sessions', 'settings'].sort()
+			['attempts', 'days', 'drillStates', 'lessons', 'reviews', 'sessions', 'settings'].sort()
 		);
 		expect(backup.data.attempts).toHaveLength(12);
 		expect(backup.data.attempts.every((row) => !('id' in row))).toBe(true);
@@ -762,7 +775,7 @@ describe('parseBackup output', () => {
 
 		expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'data']);
 		expect(Object.keys(backup.data).sort()).toEqual(
-			['attempts', 'days', 'drillStates', 'lessons', 'sessions', 'settings'].sort()
+			['attempts', 'days', 'drillStates', 'lessons', 'reviews', 'sessions', 'settings'].sort()
 		);
 		expect(backup.data.attempts[0]).not.toHaveProperty('mood');
 		expect(backup.data.settings).toEqual([
@@ -832,6 +845,51 @@ describe('importBackup failure', () => {
 	);
 });
 
+describe('review cards', () => {
+	it('round-trip, and a merge keeps the copy reviewed last', async () => {
+		const older = newReview('a', 0, 1_000);
+		const newer = gradeReview(older, true, 200_000_000);
+		const device = freshDb();
+		await device.reviews.bulkAdd([older, newReview('b', 1, 5_000)]);
+		const other = freshDb();
+		await other.reviews.bulkAdd([newer, newReview('c', 2, 6_000)]);
+		const result = parseBackup(serializeBackup(await exportBackup(other, NOW)));
+		if (!result.ok) throw new Error(result.message);
+		expect(result.backup.data.reviews).toEqual([newer, newReview('c', 2, 6_000)]);
+		await importBackup(device, result.backup, 'merge');
+		const merged = await device.reviews.orderBy('id').toArray();
+		expect(merged.map((r) => [r.id, r.updatedAt])).toEqual([
+			['a#0', 200_000_000],
+			['b#1', 5_000],
+			['c#2', 6_000]
+		]);
+	});
+
+	it('accepts a file made before review cards existed', () => {
+		const json = JSON.parse(serializeBackup({ ...emptyBackup(), data: { ...emptyBackup().data } }));
+		delete json.data.reviews;
+		const result = parseBackup(JSON.stringify(json));
+		expect(result.ok && result.backup.data.reviews).toEqual([]);
+	});
+});
+
+function emptyBackup(): Backup {
+	return {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		exportedAt: NOW.toISOString(),
+		data: {
+			settings: [],
+			attempts: [],
+			drillStates: [],
+			sessions: [],
+			days: [],
+			lessons: [],
+			reviews: []
+		}
+	};
+}
+
 describe('resetAll', () => {
 	it('empties every table', async () => {
 		const db = freshDb();
@@ -839,7 +897,7 @@ describe('resetAll', () => {
 		expect(await db.attempts.count()).toBe(12);
 		await resetAll(db);
 		const counts = await Promise.all(db.tables.map((table) => table.count()));
-		expect(db.tables).toHaveLength(7);
-		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0]);
+		expect(db.tables).toHaveLength(8);
+		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
 	});
 });

@@ -20,6 +20,7 @@ import type {
 	DrillStateRow,
 	LessonRow,
 	MixDatabase,
+	ReviewRow,
 	SessionRow,
 	SettingRow
 } from './database';
@@ -39,6 +40,8 @@ export interface BackupData {
 	sessions: SessionRow[];
 	days: DayRow[];
 	lessons: LessonRow[];
+	/** Review cards for missed quiz questions (absent from files made before they existed). */
+	reviews: ReviewRow[];
 }
 
 /** A whole backup file. */
@@ -65,7 +68,8 @@ const TABLE_NAMES: readonly TableName[] = [
 	'drillStates',
 	'sessions',
 	'days',
-	'lessons'
+	'lessons',
+	'reviews'
 ];
 
 /** Most rows per table: far beyond a lifetime of practice, small enough to validate quickly. */
@@ -75,7 +79,8 @@ const MAX_ROWS: Record<TableName, number> = {
 	drillStates: 1_000,
 	sessions: 1_000_000,
 	days: 100_000,
-	lessons: 10_000
+	lessons: 10_000,
+	reviews: 100_000
 };
 /** Ids, answers, slugs, string parameters. */
 const MAX_TEXT = 200;
@@ -108,7 +113,8 @@ const ROW_NOUNS: Record<TableName, { one: string; many: string }> = {
 	drillStates: { one: 'Drill state', many: 'drill states' },
 	sessions: { one: 'Session', many: 'sessions' },
 	days: { one: 'Day', many: 'days' },
-	lessons: { one: 'Lesson', many: 'lessons' }
+	lessons: { one: 'Lesson', many: 'lessons' },
+	reviews: { one: 'Review card', many: 'review cards' }
 };
 
 /** Fields in plain words; plural ones read "has invalid parameters". */
@@ -149,7 +155,11 @@ const FIELD_WORDS: Record<string, string> = {
 	completedAt: 'completion time',
 	completedDay: 'completion day',
 	key: 'key',
-	value: 'value'
+	value: 'value',
+	id: 'id',
+	index: 'question number',
+	due: 'due time',
+	card: 'schedule'
 };
 const PLURAL_FIELDS = new Set(['params', 'kinds', 'reversals']);
 
@@ -256,6 +266,25 @@ const lessonSchema = v.object({
 	completedDay: v.nullable(day)
 });
 
+const reviewSchema = v.object({
+	id: text(MAX_TEXT),
+	slug: text(MAX_TEXT),
+	index: count,
+	due: finite,
+	card: v.object({
+		stability: nonNegative,
+		difficulty: nonNegative,
+		elapsed_days: nonNegative,
+		scheduled_days: nonNegative,
+		learning_steps: count,
+		reps: count,
+		lapses: count,
+		state: v.pipe(count, v.maxValue(3)),
+		last_review: v.nullable(finite)
+	}),
+	updatedAt: finite
+});
+
 const backupSchema = v.object({
 	exportedAt: v.pipe(v.string(), v.maxLength(MAX_KEY), v.isoTimestamp()),
 	data: v.object({
@@ -264,7 +293,8 @@ const backupSchema = v.object({
 		drillStates: v.array(drillStateSchema),
 		sessions: v.array(sessionSchema),
 		days: v.array(daySchema),
-		lessons: v.array(lessonSchema)
+		lessons: v.array(lessonSchema),
+		reviews: v.optional(v.array(reviewSchema), [])
 	})
 });
 
@@ -294,14 +324,15 @@ const UNIQUE: Partial<Record<TableName, { key: (row: never) => string; message: 
 		message: "repeats an earlier session's id"
 	},
 	days: { key: (row: DayRow) => row.day, message: 'repeats an earlier day' },
-	lessons: { key: (row: LessonRow) => row.slug, message: "repeats an earlier lesson's id" }
+	lessons: { key: (row: LessonRow) => row.slug, message: "repeats an earlier lesson's id" },
+	reviews: { key: (row: ReviewRow) => row.id, message: "repeats an earlier review card's id" }
 };
 
 /** Reads every table in one read transaction. */
 export async function exportBackup(db: MixDatabase, now: Date = new Date()): Promise<Backup> {
-	const [settings, attempts, drillStates, sessions, days, lessons] = await db.transaction(
+	const [settings, attempts, drillStates, sessions, days, lessons, reviews] = await db.transaction(
 		'r',
-		[db.settings, db.attempts, db.drillStates, db.sessions, db.days, db.lessons],
+		[db.settings, db.attempts, db.drillStates, db.sessions, db.days, db.lessons, db.reviews],
 		() =>
 			Promise.all([
 				db.settings.toArray(),
@@ -309,14 +340,23 @@ export async function exportBackup(db: MixDatabase, now: Date = new Date()): Pro
 				db.drillStates.toArray(),
 				db.sessions.toArray(),
 				db.days.toArray(),
-				db.lessons.toArray()
+				db.lessons.toArray(),
+				db.reviews.toArray()
 			])
 	);
 	return {
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
 		exportedAt: now.toISOString(),
-		data: { settings, attempts: attempts.map(withoutId), drillStates, sessions, days, lessons }
+		data: {
+			settings,
+			attempts: attempts.map(withoutId),
+			drillStates,
+			sessions,
+			days,
+			lessons,
+			reviews
+		}
 	};
 }
 
@@ -556,7 +596,8 @@ export async function importBackup(
 		db.sessions,
 		db.days,
 		db.kindDays,
-		db.lessons
+		db.lessons,
+		db.reviews
 	];
 	await db.transaction('rw', tables, async () => {
 		const metDays = new Set<string>();
@@ -568,6 +609,7 @@ export async function importBackup(
 			await db.drillStates.bulkAdd(data.drillStates.map((row) => ({ ...row })));
 			await db.sessions.bulkAdd(data.sessions.map((row) => ({ ...row })));
 			await db.lessons.bulkAdd(data.lessons.map((row) => ({ ...row })));
+			await db.reviews.bulkAdd(data.reviews.map((row) => ({ ...row, card: { ...row.card } })));
 		} else {
 			await mergeRows(db, data);
 			for (const row of await db.days.toArray()) if (row.goalMet) metDays.add(row.day);
@@ -589,11 +631,12 @@ export async function importBackup(
 
 /** The merge half of importBackup; runs inside its transaction. */
 async function mergeRows(db: MixDatabase, data: BackupData): Promise<void> {
-	const [settingKeys, sessionIds, lessons, drillStates] = await Promise.all([
+	const [settingKeys, sessionIds, lessons, drillStates, reviews] = await Promise.all([
 		db.settings.toCollection().primaryKeys(),
 		db.sessions.toCollection().primaryKeys(),
 		db.lessons.toArray(),
-		db.drillStates.toArray()
+		db.drillStates.toArray(),
+		db.reviews.toArray()
 	]);
 	const haveSetting = new Set<string>(settingKeys);
 	const haveSession = new Set<string>(sessionIds);
@@ -624,6 +667,16 @@ async function mergeRows(db: MixDatabase, data: BackupData): Promise<void> {
 			const existing = lessonBySlug.get(row.slug);
 			return existing ? mergeLesson(existing, row) : { ...row };
 		})
+	);
+	// A review card keeps whichever copy was reviewed last.
+	const reviewById = new Map(reviews.map((row) => [row.id, row]));
+	await db.reviews.bulkPut(
+		data.reviews
+			.filter((row) => {
+				const existing = reviewById.get(row.id);
+				return !existing || row.updatedAt > existing.updatedAt;
+			})
+			.map((row) => ({ ...row, card: { ...row.card } }))
 	);
 	await db.drillStates.bulkPut(
 		data.drillStates

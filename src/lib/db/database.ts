@@ -6,6 +6,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DrillKindId, DrillSource } from '../drills/types';
 import type { StaircaseState } from '../drills/staircase';
+import type { ReviewRow } from '../progress/review';
+
+export type { ReviewRow };
 
 export const DB_NAME = 'mix-for-the-master';
 
@@ -114,6 +117,7 @@ export class MixDatabase extends Dexie {
 	days!: EntityTable<DayRow, 'day'>;
 	kindDays!: Table<KindDayRow, [DrillKindId, string]>;
 	lessons!: EntityTable<LessonRow, 'slug'>;
+	reviews!: EntityTable<ReviewRow, 'id'>;
 
 	constructor(name: string = DB_NAME) {
 		super(name);
@@ -125,8 +129,8 @@ export class MixDatabase extends Dexie {
 			drillStates: 'kind'
 		});
 		// v3: finished sessions, per-day and per-kind-per-day totals (so Today and Progress read a few
-		// hundred rows, not every attempt) and lesson progress. The upgrade derives sessions and totals
-		// from the stored attempts.
+		// hundred rows, not every attempt), lesson progress and review cards for missed quiz
+		// questions. The upgrade derives sessions and totals from the stored attempts.
 		// Attempts keep only the indexes queries use (by kind, by session, a kind's latest), so recording
 		// an answer updates three indexes instead of six; day-based views read `days` and `kindDays`.
 		this.version(3)
@@ -137,7 +141,8 @@ export class MixDatabase extends Dexie {
 				sessions: 'sessionId, day, endedAt',
 				days: 'day',
 				kindDays: '[kind+day], kind, day',
-				lessons: 'slug, completedDay'
+				lessons: 'slug, completedDay',
+				reviews: 'id, due, slug'
 			})
 			.upgrade(async (tx) => {
 				// Loaded only when an old database is upgraded; waitFor keeps the transaction open meanwhile.

@@ -21,6 +21,7 @@ describe('settings repository', () => {
 			'drillStates',
 			'kindDays',
 			'lessons',
+			'reviews',
 			'sessions',
 			'settings'
 		]);
