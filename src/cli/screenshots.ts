@@ -15,7 +15,7 @@ import { syntheticBackup } from './synthetic-history';
 const routes = [
 	'/',
 	'/learn',
-	'/learn/loudness-is-not-quality',
+	'/learn/no-magic-in-mastering',
 	'/train',
 	'/progress',
 	'/settings',

@@ -8,7 +8,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const routes = [
 	{ path: '/', heading: 'Today' },
 	{ path: '/learn', heading: 'Learn' },
-	{ path: '/learn/loudness-is-not-quality', heading: 'Louder is not better' },
+	{ path: '/learn/no-magic-in-mastering', heading: 'There is no magic in mastering' },
 	{ path: '/train', heading: 'Train' },
 	{ path: '/progress', heading: 'Progress' },
 	{ path: '/settings', heading: 'Settings' },

@@ -13,11 +13,13 @@ test.describe('offline', () => {
 		context
 	}) => {
 		// Enter on a deep link: the worker must still register at /sw.js with scope /.
-		await page.goto('/learn/loudness-is-not-quality');
+		await page.goto('/learn/no-magic-in-mastering');
 		await waitForServiceWorker(page);
 		await context.setOffline(true);
 		await page.reload();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Louder is not better');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'There is no magic in mastering'
+		);
 		for (const route of routes) {
 			await page.goto(route.path);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
@@ -41,7 +43,12 @@ test.describe('offline', () => {
 		await page.getByRole('link', { name: 'Settings' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
 		await page.goto('/learn');
-		await page.getByRole('link', { name: /Louder is not better/ }).click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Louder is not better');
+		await page
+			.getByRole('listitem')
+			.getByRole('link', { name: /There is no magic in mastering/ })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'There is no magic in mastering'
+		);
 	});
 });

@@ -5,9 +5,9 @@
  * which fails the build.
  */
 import * as v from 'valibot';
-import { drillKinds } from '../drills/registry';
+import { drillKindIds } from '../drills/kind-ids.ts';
 import type { DrillKindId } from '../drills/types';
-import { lessonVersionIds, type LessonVersionId } from '../lesson/versions';
+import { lessonVersionIds, type LessonVersionId } from '../lesson/version-ids.ts';
 
 /** One check question at the end of a lesson. */
 export interface QuizQuestion {
@@ -36,7 +36,6 @@ export interface LessonMeta {
 }
 
 const FOLDER = /\/content\/lessons\/(\d+)-([a-z0-9-]+)\/index\.md$/;
-const drillIds = drillKinds.map((k) => k.id) as [DrillKindId, ...DrillKindId[]];
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const versionId = v.picklist(lessonVersionIds as readonly LessonVersionId[]);
 
@@ -59,7 +58,7 @@ const FrontmatterSchema = v.strictObject({
 	summary: text(240),
 	minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(15)),
 	skills: v.pipe(v.array(text(40)), v.minLength(1)),
-	drills: v.array(v.picklist(drillIds)),
+	drills: v.array(v.picklist(drillKindIds)),
 	quiz: v.pipe(v.array(QuestionSchema), v.minLength(3), v.maxLength(5))
 });
 

@@ -16,30 +16,8 @@ import { applyChain, type ChainStep } from '../dsp/process/chain';
 import { systems, type SystemId } from '../dsp/process/systems';
 import type { Decibels, SampleRate } from '../dsp/units';
 
-/** The version ids, in the order a lesson menu lists them. */
-export const lessonVersionIds = [
-	'mix',
-	'master',
-	'loud-master',
-	'limited-hard',
-	'compressed-heavy',
-	'clipped',
-	'louder-1db',
-	'bass-boost',
-	'bass-heavy-mix',
-	'presence-boost',
-	'mud-cut',
-	'mono',
-	'wide-phasey',
-	'phone',
-	'earbuds',
-	'laptop',
-	'car',
-	'club'
-] as const;
-
-/** The id of a lesson version. */
-export type LessonVersionId = (typeof lessonVersionIds)[number];
+export { lessonVersionIds, type LessonVersionId } from './version-ids';
+import { lessonVersionIds, type LessonVersionId } from './version-ids';
 
 /** A clip to render versions of: planar channels (stereo for `wide-phasey`). */
 export interface LessonSource {

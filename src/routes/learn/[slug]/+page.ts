@@ -8,5 +8,5 @@ export const load: PageLoad = async ({ params }) => {
 	const lesson = await loadLesson(params.slug);
 	if (!lesson) error(404, `No lesson called “${params.slug}”`);
 	const index = lessons.indexOf(lesson.meta);
-	return { ...lesson, next: lessons[index + 1] ?? null };
+	return { ...lesson, previous: lessons[index - 1] ?? null, next: lessons[index + 1] ?? null };
 };

@@ -1,0 +1,116 @@
+/**
+ * The course on a phone, offline: every lesson renders with no axe violations, its first demo plays,
+ * its quiz can be passed, and completion survives a reload. Then the course map shows progress.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readCourse } from '../../src/lib/course/vite-plugin';
+import { expect, test, waitForServiceWorker } from './fixtures';
+
+const { lessons } = readCourse(process.cwd());
+
+test.describe('every lesson, offline on a phone', () => {
+	test.setTimeout(90_000);
+
+	for (const lesson of lessons) {
+		test(`${lesson.order}. ${lesson.title}`, async ({ page, context }) => {
+			await page.goto('/learn');
+			await waitForServiceWorker(page);
+			await context.setOffline(true);
+			await page.goto(`/learn/${lesson.slug}`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+			const violations = (await new AxeBuilder({ page }).analyze()).violations.map(
+				(v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`
+			);
+			expect(violations).toEqual([]);
+			// No horizontal scrolling at 360 px.
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				360
+			);
+
+			// The first demo renders on the device and plays.
+			const play = page.locator('article').getByRole('button', { name: 'Play' }).first();
+			await play.scrollIntoViewIfNeeded();
+			await play.click();
+			await expect(
+				page.locator('article').getByRole('button', { name: 'Pause' }).first()
+			).toBeVisible({ timeout: 45_000 });
+			await expect(page.locator('article [role="alert"]')).toHaveCount(0);
+			await page.locator('article').getByRole('button', { name: 'Pause' }).first().click();
+
+			// Pass the quiz with the right answers.
+			const questions = page.getByTestId('quiz-question');
+			await expect(questions).toHaveCount(lesson.quiz.length);
+			for (const [i, question] of lesson.quiz.entries()) {
+				const form = questions.nth(i);
+				await form
+					.getByRole('radio', { name: question.choices[question.answer], exact: true })
+					.check();
+				await form.getByRole('button', { name: 'Check' }).click();
+				await expect(form.getByText('Right.')).toBeVisible();
+			}
+			await expect(page.getByTestId('quiz-score')).toContainText(
+				`${lesson.quiz.length} of ${lesson.quiz.length} right`
+			);
+			await expect(page.getByTestId('lesson-complete')).toBeVisible();
+
+			await page.reload();
+			await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+			await page.goto('/learn');
+			await expect(page.getByTestId('course-progress')).toHaveText(
+				`1 of ${lessons.length} lessons completed.`
+			);
+			// Completing a lesson counts toward today's goal (1 session by default).
+			await page.goto('/');
+			await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+		});
+	}
+});
+
+test('a missed quiz question comes back in the daily session', async ({ page }) => {
+	const lesson = lessons[0];
+	await page.goto(`/learn/${lesson.slug}`);
+	const questions = page.getByTestId('quiz-question');
+	for (const [i, question] of lesson.quiz.entries()) {
+		const wrong = i === 0 ? (question.answer + 1) % question.choices.length : question.answer;
+		await questions
+			.nth(i)
+			.getByRole('radio', { name: question.choices[wrong], exact: true })
+			.check();
+		await questions.nth(i).getByRole('button', { name: 'Check' }).click();
+	}
+	await expect(questions.first().getByText('Not quite.')).toBeVisible();
+	// Due a day later: move the card's due time to now, as tomorrow would.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('mix-for-the-master');
+				open.onsuccess = () => {
+					const tx = open.result.transaction('reviews', 'readwrite');
+					const store = tx.objectStore('reviews');
+					const all = store.getAll();
+					all.onsuccess = () => {
+						for (const card of all.result) store.put({ ...card, due: Date.now() - 1000 });
+					};
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	await page.goto('/train/daily');
+	const review = page.getByTestId('lesson-review');
+	await expect(review).toContainText(`From “${lesson.title}”`);
+	await expect(review).toContainText(lesson.quiz[0].question);
+	const q = lesson.quiz[0];
+	await review.getByRole('radio', { name: q.choices[q.answer], exact: true }).check();
+	await review.getByRole('button', { name: 'Check' }).click();
+	await expect(review.getByText('Right.')).toBeVisible();
+	await review.getByRole('button', { name: 'On to the drills' }).click();
+	await expect(page.getByText('Question 1 of 10')).toBeVisible({ timeout: 30_000 });
+	await page.reload();
+	// Answered right, it is scheduled days ahead: no review today.
+	await expect(page.getByText('Question 1 of 10')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByTestId('lesson-review')).toHaveCount(0);
+});
