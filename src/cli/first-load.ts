@@ -37,6 +37,20 @@ export async function measureFirstLoad(page: Page, url: string): Promise<LoadedA
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
 	const assets = (await Promise.all(pending)).filter((a): a is LoadedAsset => a !== null);
+	// Stylesheets SvelteKit inlined into the HTML (inlineStyleThreshold) count too.
+	const inline = Buffer.from(
+		await page.evaluate(() =>
+			[...document.querySelectorAll('style')].map((style) => style.textContent).join('')
+		)
+	);
+	if (inline.length) {
+		assets.push({
+			path: '(styles inlined in the HTML)',
+			kind: 'css',
+			bytes: inline.length,
+			gzipBytes: gzipSync(inline).length
+		});
+	}
 	const unique = new Map(assets.map((a) => [a.path, a]));
 	return [...unique.values()].sort((a, b) => b.gzipBytes - a.gzipBytes);
 }

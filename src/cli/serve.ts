@@ -20,7 +20,9 @@ export function startServer({
 	}
 	const assets = sirv(root, {
 		etag: true,
-		gzip: false,
+		// The precompressed .br and .gz files adapter-static writes, as a production host serves them.
+		brotli: true,
+		gzip: true,
 		// Unknown paths get the SPA shell; sirv still 404s missing files that have an extension.
 		single: '200.html',
 		setHeaders(res, pathname) {

@@ -7,8 +7,10 @@ test.describe('every route', () => {
 			expect(response?.status()).toBe(200);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
 			await expect(page).toHaveTitle(new RegExp(`${route.heading} · Mix for the Master`));
-			await expect(page.getByRole('link', { name: 'Mix for the Master' })).toBeVisible();
-			await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
+			await expect(
+				page.getByRole('link', { name: 'Mix for the Master', exact: true })
+			).toBeVisible();
+			await expect(page.getByRole('link', { name: 'Settings', exact: true }).first()).toBeVisible();
 			const nav = page.getByRole('navigation', { name: 'Main' });
 			for (const tab of ['Today', 'Learn', 'Train', 'Progress']) {
 				await expect(nav.getByRole('link', { name: tab })).toBeInViewport();
@@ -34,7 +36,7 @@ test.describe('every route', () => {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
 			await expect(nav.getByRole('link', { name: tab })).toHaveAttribute('aria-current', 'page');
 		}
-		await page.getByRole('link', { name: 'Settings' }).click();
+		await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
 		await expect(page).toHaveURL(/\/settings$/);
 		await page.getByRole('link', { name: 'Today' }).click();
 		await page.getByRole('link', { name: 'Open the bench' }).click();
@@ -47,6 +49,9 @@ test.describe('every route', () => {
 			.getByRole('listitem')
 			.getByRole('link', { name: /There is no magic in mastering/ })
 			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'There is no magic in mastering'
+		);
 		expect(await page.locator('article h2').count()).toBeGreaterThanOrEqual(3);
 		await expect(page.getByRole('heading', { name: 'Further reading' })).toBeVisible();
 	});

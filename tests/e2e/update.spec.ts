@@ -31,6 +31,8 @@ test('a new deployment shows an "update available" prompt, and Reload switches t
 			expect(controllerBefore).toBe(firstWorker);
 			// sirv indexes files when it starts, so redeploy as a host would: new files, server restarted.
 			appendFileSync(join(dir, 'sw.js'), `\n// deployment ${deployment}\n`);
+			// The build's precompressed copies would still be the old worker: a deploy rewrites them.
+			for (const ext of ['.br', '.gz']) rmSync(join(dir, `sw.js${ext}`), { force: true });
 			server.closeAllConnections();
 			await new Promise((done) => server.close(done));
 			server = await startServer({ dir, port });

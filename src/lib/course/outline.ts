@@ -1,4 +1,4 @@
-/** The course outline for pages that only list lessons (Today): no lesson bodies, no validation code. */
+/** The course outline for pages that list lessons: no lesson bodies, no quizzes, no validation code. */
 import { lessons } from 'virtual:course-outline';
 
 export type OutlineEntry = (typeof lessons)[number];

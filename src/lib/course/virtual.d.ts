@@ -1,8 +1,13 @@
-/** The course's build-time modules (see vite-plugin.ts). */
+/** The course outline, read and validated at build time (see vite-plugin.ts). */
 declare module 'virtual:course-outline' {
-	export const lessons: { slug: string; title: string; summary: string; minutes: number }[];
+	export const lessons: {
+		slug: string;
+		order: number;
+		title: string;
+		summary: string;
+		minutes: number;
+	}[];
 }
-declare module 'virtual:course' {
-	import type { LessonMeta } from '$lib/course/lessons';
-	export const lessons: LessonMeta[];
+declare module 'virtual:course-titles' {
+	export const lessons: { slug: string; title: string; minutes: number }[];
 }

@@ -1,8 +1,9 @@
 /**
- * A Vite plugin that reads every lesson's frontmatter at build time and serves it as two virtual
- * modules: `virtual:course-outline` (slug, title, summary, minutes: small enough for the Today page)
- * and `virtual:course` (the validated metadata). Pages get the course without bundling lesson
- * bodies, and a bad lesson fails the build with its file named (see lessons.ts).
+ * A Vite plugin that reads and validates every lesson's frontmatter at build time and serves the
+ * course outline (slug, order, title, summary, minutes) as the virtual module
+ * `virtual:course-outline`, and titles alone as `virtual:course-titles` (for the Today page). Pages list the course without bundling lesson bodies or quizzes, and a
+ * bad lesson fails the build with its file and field named (see lessons.ts). A lesson's full
+ * frontmatter (its quiz) comes with its own module, loaded when the lesson is opened.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { parse } from 'yaml';
 import { buildCourse, type LessonMeta } from './lessons.ts';
 
 const OUTLINE = 'virtual:course-outline';
-const COURSE = 'virtual:course';
+/** Titles only, for the Today page's first load. */
+const TITLES = 'virtual:course-titles';
 
 /** The frontmatter of a markdown file, parsed as YAML; `path` is named in every error. */
 export function readFrontmatter(text: string, path: string): unknown {
@@ -47,16 +49,22 @@ export function coursePlugin(root: string = process.cwd()): Plugin {
 	return {
 		name: 'mftm-course',
 		resolveId(id) {
-			return id === OUTLINE || id === COURSE ? `\0${id}` : undefined;
+			return id === OUTLINE || id === TITLES ? `\0${id}` : undefined;
 		},
 		load(id) {
-			if (id !== `\0${OUTLINE}` && id !== `\0${COURSE}`) return undefined;
+			if (id !== `\0${OUTLINE}` && id !== `\0${TITLES}`) return undefined;
 			const { lessons, files } = readCourse(root);
 			for (const file of files) this.addWatchFile(file);
 			const data =
-				id === `\0${OUTLINE}`
-					? lessons.map(({ slug, title, summary, minutes }) => ({ slug, title, summary, minutes }))
-					: lessons;
+				id === `\0${TITLES}`
+					? lessons.map(({ slug, title, minutes }) => ({ slug, title, minutes }))
+					: lessons.map(({ slug, order, title, summary, minutes }) => ({
+							slug,
+							order,
+							title,
+							summary,
+							minutes
+						}));
 			return `export const lessons = ${JSON.stringify(data)};`;
 		}
 	};

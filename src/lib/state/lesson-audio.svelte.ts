@@ -4,8 +4,12 @@
  * and frees it when the demo goes away. Only one demo on a page plays at a time: starting one
  * pauses the one that was playing.
  */
-import { AbPlayer, type AbState } from '$lib/player/ab-player';
-import { audioAvailable, setMasterVolume } from '$lib/player/clip-player';
+import type { AbPlayer, AbState } from '$lib/player/ab-player';
+
+/** The player code (Howler) loads with the first demo that prepares, not with the lesson text. */
+const playerModules = () =>
+	Promise.all([import('$lib/player/ab-player'), import('$lib/player/clip-player')]);
+let setVolume: ((volume: number) => void) | undefined;
 import { settings } from './settings.svelte';
 
 /** Where a demo is: nothing asked yet, rendering and decoding, or playable. */
@@ -88,6 +92,8 @@ export class LessonAudio<V extends { wav: ArrayBuffer }> {
 		this.status = 'preparing';
 		this.error = '';
 		try {
+			const [{ AbPlayer }, { audioAvailable, setMasterVolume }] = await playerModules();
+			setVolume = setMasterVolume;
 			if (!audioAvailable()) {
 				throw new Error(
 					'This browser has no Web Audio support, so the app cannot play sound here.'
@@ -148,7 +154,7 @@ export class LessonAudio<V extends { wav: ArrayBuffer }> {
 		this.#pendingPlay = false;
 		if (now.playing && now.playing !== this) now.playing.pause();
 		now.playing = this;
-		setMasterVolume(settings.volume / 100);
+		setVolume?.(settings.volume / 100);
 		player.play();
 	}
 

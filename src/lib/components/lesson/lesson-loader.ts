@@ -2,7 +2,7 @@
 import { renderInWorker } from '$lib/audio/render-client';
 import type { LessonRenderedVersion, StreamingRenderedVersion } from '$lib/audio/render-protocol';
 import type { ServiceId } from '$lib/dsp/master/streaming';
-import type { LessonVersionId } from '$lib/lesson/versions';
+import type { LessonVersionId } from '$lib/lesson/version-ids';
 import { DEMO_SAMPLE_RATE, DEMO_SECONDS, demoStyle, pageSeed } from './demo-source';
 
 /** Which music a demo plays: the page it is on and an optional style. */

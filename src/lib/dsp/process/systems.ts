@@ -11,6 +11,7 @@ import { BiquadFilter, designBiquad, highpassCoefficients, type BiquadSpec } fro
 import { limit, type LimiterSettings } from './limiter';
 import { delayChannel, setWidth } from './stereo';
 import type { SampleRate } from '../units';
+import { systemInfo } from './system-info';
 
 /** One step of a system's chain. Stereo-only steps are skipped for one-channel input. */
 export type SystemStage =
@@ -45,10 +46,7 @@ function highpass4(frequency: number): SystemStage[] {
 /** The playback systems, keyed by id. */
 export const systems = {
 	phone: {
-		label: 'Phone speaker',
-		description:
-			'One small speaker: almost nothing below ~300 Hz (24 dB/octave), a forward upper-mid, ' +
-			'little air above ~10 kHz, and a protective limiter.',
+		...systemInfo.phone,
 		stages: [
 			{ kind: 'mono' },
 			...highpass4(350),
@@ -58,10 +56,7 @@ export const systems = {
 		]
 	},
 	laptop: {
-		label: 'Laptop speakers',
-		description:
-			'Two small speakers close together: a narrow stereo image, little below ~180 Hz, a boxy ' +
-			'resonance around 900 Hz, softened top end and a protective limiter.',
+		...systemInfo.laptop,
 		stages: [
 			{ kind: 'width', width: 0.5 },
 			...highpass4(180),
@@ -71,10 +66,7 @@ export const systems = {
 		]
 	},
 	earbuds: {
-		label: 'Earbuds',
-		description:
-			'Sealed in-ear buds: full stereo, a bass lift from the seal (low shelf +4 dB), an upper-mid ' +
-			'emphasis near the ear-canal resonance (~3 kHz) and a gentle top-end roll-off.',
+		...systemInfo.earbuds,
 		stages: [
 			{ kind: 'filter', filter: { type: 'highpass', frequency: 20 } },
 			{ kind: 'filter', filter: { type: 'lowshelf', frequency: 105, gainDb: 4 } },
@@ -83,10 +75,7 @@ export const systems = {
 		]
 	},
 	car: {
-		label: 'Car',
-		description:
-			'Door speakers in a cabin: rolls off below ~80 Hz, a lift around 3–5 kHz, and the driver ' +
-			'sits nearer the left speaker (the right channel arrives about 1 ms later).',
+		...systemInfo.car,
 		stages: [
 			...highpass4(80),
 			{ kind: 'filter', filter: { type: 'peaking', frequency: 4000, gainDb: 4, q: 0.9 } },
@@ -94,10 +83,7 @@ export const systems = {
 		]
 	},
 	club: {
-		label: 'Club PA',
-		description:
-			'A big sub (low shelf +6 dB) with the low end summed to mono below ~120 Hz, a rumble filter ' +
-			'at 30 Hz, slightly dull highs at distance, and the system limiter.',
+		...systemInfo.club,
 		stages: [
 			{ kind: 'bassMono', frequency: 120 },
 			{ kind: 'filter', filter: { type: 'highpass', frequency: 30 } },

@@ -7,6 +7,6 @@ export const entries: EntryGenerator = () => lessons.map(({ slug }) => ({ slug }
 export const load: PageLoad = async ({ params }) => {
 	const lesson = await loadLesson(params.slug);
 	if (!lesson) error(404, `No lesson called “${params.slug}”`);
-	const index = lessons.indexOf(lesson.meta);
+	const index = lessons.findIndex((l) => l.slug === lesson.meta.slug);
 	return { ...lesson, previous: lessons[index - 1] ?? null, next: lessons[index + 1] ?? null };
 };
