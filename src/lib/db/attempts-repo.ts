@@ -24,11 +24,12 @@ export async function recordAttempt(
 		'rw',
 		[db.attempts, db.drillStates, db.days, db.kindDays, db.settings],
 		async () => {
-			const goal = await readSetting(db, 'dailyGoal');
-			const [id, day, kindDay] = await Promise.all([
+			// Two round trips: every read (and the add) at once, then every write at once.
+			const [id, day, kindDay, goal] = await Promise.all([
 				db.attempts.add(attempt),
 				db.days.get(attempt.day),
-				db.kindDays.get([attempt.kind, attempt.day])
+				db.kindDays.get([attempt.kind, attempt.day]),
+				readSetting(db, 'dailyGoal')
 			]);
 			await Promise.all([
 				db.drillStates.put({ kind: attempt.kind, staircase, updatedAt: attempt.timestamp }),
