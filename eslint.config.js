@@ -75,7 +75,13 @@ export default ts.config(
 	},
 	{
 		// The pure core: same code in Node, a Worker and the page.
-		files: ['src/lib/dsp/**', 'src/lib/drills/**', 'src/lib/lesson/**', 'src/lib/progress/**'],
+		files: [
+			'src/lib/dsp/**',
+			'src/lib/drills/**',
+			'src/lib/lesson/**',
+			'src/lib/progress/**',
+			'src/lib/bench/**'
+		],
 		rules: {
 			'no-restricted-imports': [
 				'error',

@@ -1,0 +1,426 @@
+/**
+ * Plain-language notes on the bench's readings: one sentence per reading, for a learner on a phone.
+ * The facts come from the course's DOMAIN notes: streaming references from `streaming-services.ts`
+ * (Spotify's own pages; YouTube and Tidal from secondary sources, hence "about"), the −1 dBTP advice,
+ * the Dynameter PLR labels (secondary: "about 8 dB or less" heavily limited, "about 12 or more"
+ * balanced) and the mono check engineers use. Thresholds are applied to the numbers as shown (one
+ * decimal), so a note never contradicts its value. The stereo and spectrum thresholds (10 % of the
+ * time out of phase, 3 dB from the reference curve) are this app's rules of thumb, and worded as hints.
+ */
+import type { TrackAnalysis } from '../dsp/analysis/track-analysis';
+import { HEADROOM_CEILING_DBTP, streamingServices } from '../dsp/master/streaming-services';
+import type { Decibels, Hertz, Lufs } from '../dsp/units';
+
+export type ReadingId =
+	| 'integrated'
+	| 'lra'
+	| 'truePeak'
+	| 'samplePeak'
+	| 'plr'
+	| 'maxShortTerm'
+	| 'correlation'
+	| 'spectrum';
+
+/** 'ok': nothing to change; 'warn': worth checking; 'info': a fact or a hint, neither good nor bad. */
+export type NoteLevel = 'ok' | 'warn' | 'info';
+
+export interface ReadingNote {
+	id: ReadingId;
+	label: string;
+	/** The reading as shown, e.g. "−14.2 LUFS" ("—" when there is none). */
+	value: string;
+	/** One sentence. */
+	note: string;
+	level: NoteLevel;
+}
+
+const MINUS = '\u2212';
+/** Shown where a reading does not exist (silence, too short, mono). */
+export const NO_VALUE = '—';
+
+/** Rounds to `digits` decimals without a negative zero. */
+function round(value: number, digits = 1): number {
+	const scale = Math.pow(10, digits);
+	const rounded = Math.round(value * scale) / scale;
+	return rounded === 0 ? 0 : rounded;
+}
+
+/**
+ * A number for display: fixed decimals, a typographic minus, a plus sign when asked.
+ * @example formatNumber(-3.04) // "−3.0"
+ */
+export function formatNumber(value: number, { digits = 1, signed = false } = {}): string {
+	const rounded = round(value, digits);
+	const text = Math.abs(rounded).toFixed(digits);
+	if (rounded < 0) return `${MINUS}${text}`;
+	return signed && rounded > 0 ? `+${text}` : text;
+}
+
+/**
+ * A level with its unit, one decimal ("—" for null).
+ * @example formatDb(-0.96, 'dBTP') // "−1.0 dBTP"
+ */
+export function formatDb(
+	value: number | null,
+	unit = 'dB',
+	{ signed = false }: { signed?: boolean } = {}
+): string {
+	return value === null ? NO_VALUE : `${formatNumber(value, { signed })} ${unit}`;
+}
+
+/**
+ * A loudness, one decimal ("—" for null).
+ * @example formatLufs(-14.24) // "−14.2 LUFS"
+ */
+export function formatLufs(value: Lufs | null): string {
+	return formatDb(value, 'LUFS');
+}
+
+/** A set level in prose: integers stay integers ("−14", "−1"). */
+function formatLevel(value: number): string {
+	return Number.isInteger(value) ? formatNumber(value, { digits: 0 }) : formatNumber(value);
+}
+
+/** A frequency label: "63", "1.25 k" style numbers. */
+function hzNumber(hz: Hertz): string {
+	return hz >= 1000 ? String(hz / 1000) : String(hz);
+}
+
+/**
+ * A band range for prose.
+ * @example formatHzRange(63, 100) // "63–100 Hz"; formatHzRange(800, 1250) // "800 Hz–1.25 kHz"
+ */
+export function formatHzRange(lowHz: Hertz, highHz: Hertz): string {
+	if (lowHz >= 1000) return `${hzNumber(lowHz)}–${hzNumber(highHz)} kHz`;
+	if (highHz < 1000) return `${lowHz}–${highHz} Hz`;
+	return `${lowHz} Hz–${hzNumber(highHz)} kHz`;
+}
+
+const service = (id: string) => {
+	const found = streamingServices.find((s) => s.id === id);
+	if (!found) throw new Error(`streaming service ${id} is missing`);
+	return found;
+};
+const spotify = service('spotify');
+const youtube = service('youtube');
+
+function integratedNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'integrated', label: 'Integrated loudness' } as const;
+	if (a.integratedLufs === null) {
+		return {
+			...base,
+			value: NO_VALUE,
+			note: 'Too short or too quiet to measure: integrated loudness needs at least 0.4 s of sound.',
+			level: 'info'
+		};
+	}
+	const value = formatLufs(a.integratedLufs);
+	const lufs = round(a.integratedLufs);
+	const reference = `${formatLevel(spotify.targetLufs)} LUFS`;
+	const below = round(spotify.targetLufs - lufs);
+	if (below < 0) {
+		return {
+			...base,
+			value,
+			note: `Spotify would turn this down by ${formatNumber(-below)} dB to ${reference}, and ${youtube.name} by about as much, so the extra loudness is not heard there.`,
+			level: 'info'
+		};
+	}
+	if (below === 0) {
+		return {
+			...base,
+			value,
+			note: `Spotify would play this as it is: it already sits at its ${reference} reference.`,
+			level: 'ok'
+		};
+	}
+	const gap = formatNumber(below);
+	const peak = a.truePeakDbtp === null ? HEADROOM_CEILING_DBTP : round(a.truePeakDbtp);
+	const raise = round(Math.max(0, Math.min(below, HEADROOM_CEILING_DBTP - peak)));
+	const ceiling = `${formatLevel(HEADROOM_CEILING_DBTP)} dBTP`;
+	let note: string;
+	if (raise === below) {
+		note = `Spotify would raise this by ${gap} dB to ${reference}, but ${youtube.name} does not turn quiet tracks up, so there it plays ${gap} dB below its reference.`;
+	} else if (raise > 0) {
+		note = `Spotify would raise this by only ${formatNumber(raise)} dB (its true peak may not pass ${ceiling}) and ${youtube.name} not at all, so it plays up to ${gap} dB quieter than tracks at ${reference}.`;
+	} else {
+		note = `Spotify cannot raise this (its true peak leaves no room below ${ceiling}) and ${youtube.name} does not turn quiet tracks up, so it plays ${gap} dB quieter than tracks at ${reference}.`;
+	}
+	return { ...base, value, note, level: 'info' };
+}
+
+function lraNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'lra', label: 'Loudness range' } as const;
+	if (a.lraLu === null) {
+		return {
+			...base,
+			value: NO_VALUE,
+			note: 'The loudness range needs at least 3 seconds of sound.',
+			level: 'info'
+		};
+	}
+	return {
+		...base,
+		value: formatDb(a.lraLu, 'LU'),
+		note: 'How far the loudness moves between the quieter and the louder passages (EBU Tech 3342): a small number means an even level throughout.',
+		level: 'info'
+	};
+}
+
+function truePeakNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'truePeak', label: 'True peak' } as const;
+	if (a.truePeakDbtp === null) {
+		return {
+			...base,
+			value: NO_VALUE,
+			note: 'Silent: there are no peaks to measure.',
+			level: 'info'
+		};
+	}
+	const value = formatDb(a.truePeakDbtp, 'dBTP', { signed: true });
+	const ceiling = `${formatLevel(HEADROOM_CEILING_DBTP)} dBTP`;
+	if (round(a.truePeakDbtp) > HEADROOM_CEILING_DBTP) {
+		return {
+			...base,
+			value,
+			note: `Peaks above ${ceiling} may distort after lossy encoding (Spotify and others advise keeping them below ${ceiling}).`,
+			level: 'warn'
+		};
+	}
+	return {
+		...base,
+		value,
+		note: `Peaks stay at or below ${ceiling}, the ceiling Spotify and others advise for lossy encoding.`,
+		level: 'ok'
+	};
+}
+
+function samplePeakNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'samplePeak', label: 'Sample peak' } as const;
+	if (a.samplePeakDbfs === null) {
+		return { ...base, value: NO_VALUE, note: 'Silent: every sample is zero.', level: 'info' };
+	}
+	const value = formatDb(a.samplePeakDbfs, 'dBFS', { signed: true });
+	const peak = round(a.samplePeakDbfs);
+	if (peak > 0) {
+		return {
+			...base,
+			value,
+			note: 'Samples go above full scale (0 dBFS): a fixed-point export of this file would clip them.',
+			level: 'warn'
+		};
+	}
+	if (peak === 0) {
+		return {
+			...base,
+			value,
+			note: 'Samples reach full scale (0 dBFS), so some peaks may be clipped flat.',
+			level: 'warn'
+		};
+	}
+	const above = a.truePeakDbtp === null ? 0 : round(a.truePeakDbtp - a.samplePeakDbfs);
+	return {
+		...base,
+		value,
+		note:
+			above >= 0.1
+				? `The true peak reads ${formatNumber(above)} dB higher: the waveform peaks between the samples.`
+				: 'The highest sample value; here the true peak, which also counts the peaks between samples, reads the same.',
+		level: 'info'
+	};
+}
+
+/** Dynameter's labels (secondary source, so "about"): heavily limited at 8 dB or less, balanced from 12 dB. */
+const PLR_LIMITED_DB: Decibels = 8;
+const PLR_BALANCED_DB: Decibels = 12;
+
+function plrNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'plr', label: 'Peak-to-loudness ratio' } as const;
+	if (a.plrDb === null) {
+		return {
+			...base,
+			value: NO_VALUE,
+			note: 'Needs both a true peak and an integrated loudness.',
+			level: 'info'
+		};
+	}
+	const value = formatDb(a.plrDb);
+	const plr = round(a.plrDb);
+	if (plr <= PLR_LIMITED_DB) {
+		return {
+			...base,
+			value,
+			note: `About ${PLR_LIMITED_DB} dB or less is typical of heavily limited masters, which often sound smaller, not louder, once streaming turns them down to the same loudness.`,
+			level: 'warn'
+		};
+	}
+	if (plr < PLR_BALANCED_DB) {
+		return {
+			...base,
+			value,
+			note: `That is between heavily limited (about ${PLR_LIMITED_DB} dB or less) and balanced (about ${PLR_BALANCED_DB} dB or more), by the Dynameter meter's rough labels.`,
+			level: 'info'
+		};
+	}
+	return {
+		...base,
+		value,
+		note: `About ${PLR_BALANCED_DB} dB or more is usually called balanced: the peaks stand well clear of the average loudness.`,
+		level: 'ok'
+	};
+}
+
+function maxShortTermNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'maxShortTerm', label: 'Loudest 3 seconds' } as const;
+	if (a.maxShortTermLufs === null) {
+		return {
+			...base,
+			value: NO_VALUE,
+			note: 'The short-term loudness needs at least 3 seconds of sound.',
+			level: 'info'
+		};
+	}
+	const value = formatLufs(a.maxShortTermLufs);
+	if (a.integratedLufs === null)
+		return { ...base, value, note: 'The loudest 3-second stretch.', level: 'info' };
+	const above = round(a.maxShortTermLufs - a.integratedLufs);
+	return {
+		...base,
+		value,
+		note: `The loudest 3-second stretch is ${formatNumber(above)} LU above the integrated loudness of the whole track.`,
+		level: 'info'
+	};
+}
+
+/** Share of the time out of phase from which the note asks for a mono check (a rule of thumb). */
+const NEGATIVE_SHARE_WARN = 0.1;
+/** Correlation from which the channels count as nearly mono. */
+const NEAR_MONO = 0.95;
+
+function correlationNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'correlation', label: 'Stereo correlation' } as const;
+	if (a.correlation === null) {
+		return a.channels === 1
+			? {
+					...base,
+					value: 'Mono',
+					note: 'A mono file: nothing can cancel when it is played in mono.',
+					level: 'ok'
+				}
+			: {
+					...base,
+					value: NO_VALUE,
+					note: 'One channel is silent or constant, so there is no correlation to read.',
+					level: 'info'
+				};
+	}
+	const r = round(a.correlation, 2);
+	const value = formatNumber(a.correlation, { digits: 2, signed: true });
+	const share = a.negativeCorrelationShare ?? 0;
+	if (r < 0) {
+		return {
+			...base,
+			value,
+			note: 'The correlation is negative: left and right partly cancel when they are summed to mono, so check the mix in mono.',
+			level: 'warn'
+		};
+	}
+	if (share >= NEGATIVE_SHARE_WARN) {
+		return {
+			...base,
+			value,
+			note: `Left and right are out of phase ${Math.round(share * 100)} % of the time; those passages may thin out or cancel in mono, so check them in mono.`,
+			level: 'warn'
+		};
+	}
+	if (r >= NEAR_MONO) {
+		return {
+			...base,
+			value,
+			note: 'Left and right are nearly the same, so the mix is close to mono (+1 would be exactly mono).',
+			level: 'info'
+		};
+	}
+	return {
+		...base,
+		value,
+		note: 'Left and right are mostly in phase, so the mix should hold up in mono (+1 is mono, 0 unrelated channels).',
+		level: 'ok'
+	};
+}
+
+/** The spectrum note compares whole octaves (three adjacent bands) from 40 Hz to 12.5 kHz. */
+const SPECTRUM_FROM_HZ: Hertz = 40;
+const SPECTRUM_TO_HZ: Hertz = 12500;
+/** Octaves further than this from the reference get a hint. */
+const SPECTRUM_HINT_DB: Decibels = 3;
+
+function regionName(centreHz: Hertz): string {
+	if (centreHz < 160) return 'low end';
+	if (centreHz < 500) return 'low mids';
+	if (centreHz < 2000) return 'mids';
+	if (centreHz < 6300) return 'upper mids';
+	return 'highs';
+}
+
+/** The octave (three adjacent bands) furthest from the reference, as a mean difference in dB. */
+export function largestDeviation(
+	spectrum: TrackAnalysis['spectrum']
+): { fromHz: Hertz; toHz: Hertz; centreHz: Hertz; db: Decibels } | null {
+	const bands = spectrum.filter((b) => b.hz >= SPECTRUM_FROM_HZ && b.hz <= SPECTRUM_TO_HZ);
+	let best: { fromHz: Hertz; toHz: Hertz; centreHz: Hertz; db: Decibels } | null = null;
+	for (let i = 0; i + 3 <= bands.length; i++) {
+		const octave = bands.slice(i, i + 3);
+		if (octave.some((b) => b.db === null)) continue;
+		const db = octave.reduce((sum, b) => sum + (b.db as number) - b.referenceDb, 0) / 3;
+		if (best === null || Math.abs(db) > Math.abs(best.db)) {
+			best = { fromHz: octave[0].hz, toHz: octave[2].hz, centreHz: octave[1].hz, db };
+		}
+	}
+	return best;
+}
+
+function spectrumNote(a: TrackAnalysis): ReadingNote {
+	const base = { id: 'spectrum', label: 'Tonal balance' } as const;
+	const deviation = largestDeviation(a.spectrum);
+	if (deviation === null) {
+		return {
+			...base,
+			value: NO_VALUE,
+			note: 'There is not enough sound to compare with the reference curve.',
+			level: 'info'
+		};
+	}
+	const value = formatDb(deviation.db, 'dB', { signed: true });
+	if (Math.abs(deviation.db) < SPECTRUM_HINT_DB) {
+		return {
+			...base,
+			value,
+			note: `Every octave from 40 Hz to 12.5 kHz is within about ${SPECTRUM_HINT_DB} dB of the reference curve, a rule of thumb for a balanced mix rather than a target.`,
+			level: 'ok'
+		};
+	}
+	const amount = Math.round(Math.abs(deviation.db));
+	const direction = deviation.db > 0 ? 'more' : 'less';
+	const range = formatHzRange(deviation.fromHz, deviation.toHz);
+	return {
+		...base,
+		value,
+		note: `About ${amount} dB ${direction} ${regionName(deviation.centreHz)} (${range}) than the reference curve: a hint to listen for on other speakers, not a verdict, since genres differ.`,
+		level: 'info'
+	};
+}
+
+/** One note per reading, in display order. */
+export function readingNotes(a: TrackAnalysis): ReadingNote[] {
+	return [
+		integratedNote(a),
+		lraNote(a),
+		truePeakNote(a),
+		samplePeakNote(a),
+		plrNote(a),
+		maxShortTermNote(a),
+		correlationNote(a),
+		spectrumNote(a)
+	];
+}
