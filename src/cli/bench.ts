@@ -7,6 +7,7 @@
  * 4. Chromium: from "Next" to a playable question.
  * 5. Chromium, with 50,000 answers over two years imported: /progress render, recording an answer,
  *    export.
+ * 6. Chromium: analysing a 4-minute stereo track on the bench, and peak memory.
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,6 +26,7 @@ import { decodeWav, encodeWav } from '../lib/dsp/wav';
 import { bankPath, buildBank } from './build-bank';
 import { startServer } from './serve';
 import { benchProgress } from './bench-progress';
+import { benchTrack } from './bench-track';
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -288,6 +290,11 @@ if (existsSync('build/200.html')) {
 // 5. Progress with a heavy history (bench-progress.ts).
 if (existsSync('build/200.html')) await benchProgress(row);
 else row('Chromium: progress with 50,000 answers', 'skipped: no build/ (run npm run build)', '–');
+
+// 6. The bench: analysing a 4-minute track (bench-track.ts).
+if (existsSync('build/200.html')) await benchTrack(row);
+else
+	row('Chromium: 4-minute track analysis', 'skipped: no build/ (run npm run build)', '≤ 1500 ms');
 
 const widths = [0, 1, 2].map((i) =>
 	Math.max(...rows.map((r) => r[i].length), ['what', 'result', 'target'][i].length)

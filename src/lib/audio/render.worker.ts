@@ -2,7 +2,8 @@
 /**
  * Renders audio off the main thread: loads the trimmed General MIDI bank once, renders seeded
  * arrangements and drill questions with the pure code, meters them and returns WAV bytes
- * (transferred, not copied).
+ * (transferred, not copied). Questions on a saved track read it from IndexedDB here (Dexie works in
+ * workers), so its megabytes never pass through the page.
  */
 import { loadBank, renderArrangement, type SynthBank } from '$lib/dsp/synth/render';
 import { thirdOctaveSpectrum } from '$lib/dsp/analysis/spectrum';
@@ -10,7 +11,10 @@ import { measureLoudness } from '$lib/dsp/analysis/loudness';
 import { truePeak } from '$lib/dsp/analysis/true-peak';
 import { meterReport } from '$lib/dsp/report';
 import { bucketMax, waveformOverview } from '$lib/dsp/analysis/overview';
-import { encodeWav } from '$lib/dsp/wav';
+import { decodeWav, encodeWav, type DecodedWav } from '$lib/dsp/wav';
+import { MixDatabase } from '$lib/db/database';
+import { hasTrack, readTrackWav } from '$lib/db/tracks-repo';
+import { loopWindow, trackWindow } from '$lib/drills/track-window';
 import { generateQuestion } from '$lib/drills/question-rng';
 import { renderSourceAudio } from '$lib/drills/source-audio';
 import {
@@ -58,6 +62,49 @@ async function getBank(): Promise<SynthBank> {
 	}
 }
 
+/** Shown when a question asks for a saved track that has been deleted. */
+const MISSING_TRACK =
+	'Your saved track is no longer on this device. Choose other music in Settings.';
+
+let database: MixDatabase | undefined;
+/** The worker's own connection to the app's database, opened on the first track question. */
+function getDb(): MixDatabase {
+	database ??= new MixDatabase();
+	return database;
+}
+
+/**
+ * Decoded saved tracks, most recently used last. Two, because a decoded minute of stereo is about
+ * 21 MB, and a learner switches between at most a couple of tracks in a session.
+ */
+const tracks = new Map<string, Promise<DecodedWav>>();
+const TRACK_CACHE = 2;
+
+function getTrack(trackId: string): Promise<DecodedWav> {
+	let track = tracks.get(trackId);
+	if (track) tracks.delete(trackId);
+	else {
+		track = readTrackWav(getDb(), trackId).then((wav) => {
+			if (!wav) throw new Error(MISSING_TRACK);
+			return decodeWav(wav);
+		});
+		track.catch(() => tracks.delete(trackId));
+	}
+	tracks.set(trackId, track);
+	if (tracks.size > TRACK_CACHE) tracks.delete(tracks.keys().next().value!);
+	return track;
+}
+
+/** The question's `seconds` of a saved track: the seeded window, repeated if the track is shorter. */
+async function trackClip(trackId: string, seed: number, seconds: number) {
+	const { channels, sampleRate } = await getTrack(trackId);
+	const window = trackWindow({ frames: channels[0]?.length ?? 0, sampleRate, seconds, seed });
+	if (window.end === 0) throw new Error('Your saved track has no audio in it.');
+	const clip = loopWindow({ channels, ...window, frames: Math.round(seconds * sampleRate) });
+	// Saved tracks are stereo; a mono one plays on both sides like the other sources.
+	return { channels: clip.length === 1 ? [clip[0], clip[0].slice()] : clip, sampleRate };
+}
+
 /** Recently rendered sources, so both prefetched outcomes of a question share one render. */
 const sources = new Map<string, Promise<SourceClip>>();
 const SOURCE_CACHE = 4;
@@ -82,11 +129,15 @@ async function renderSource(
 	sampleRate: number
 ): Promise<SourceClip> {
 	const bank = source.kind === 'arrangement' ? await getBank() : undefined;
-	const clip = await renderSourceAudio({ source, seed, seconds, sampleRate, bank });
+	const clip =
+		source.kind === 'track'
+			? await trackClip(source.trackId, seed, seconds)
+			: await renderSourceAudio({ source, seed, seconds, sampleRate, bank });
+	// The clip's own rate: a saved track keeps the rate it was stored at.
 	return {
 		...clip,
-		loudness: measureLoudness({ channels: clip.channels, sampleRate }).integrated,
-		truePeak: truePeak({ channels: clip.channels, sampleRate }).dbtp
+		loudness: measureLoudness({ channels: clip.channels, sampleRate: clip.sampleRate }).integrated,
+		truePeak: truePeak({ channels: clip.channels, sampleRate: clip.sampleRate }).dbtp
 	};
 }
 
@@ -112,6 +163,11 @@ async function arrangement(request: ArrangementRequest): Promise<RenderResponse>
 
 async function question(request: QuestionRequest): Promise<RenderResponse> {
 	const start = performance.now();
+	// A deleted track may still be cached here: ask the database each time (a key lookup).
+	if (request.source.kind === 'track' && !(await hasTrack(getDb(), request.source.trackId))) {
+		tracks.delete(request.source.trackId);
+		throw new Error(MISSING_TRACK);
+	}
 	const source = await getSource(request.source, request.seed, request.seconds, request.sampleRate);
 	const q = generateQuestion({
 		kind: request.drill,

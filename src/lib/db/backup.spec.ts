@@ -897,7 +897,7 @@ describe('resetAll', () => {
 		expect(await db.attempts.count()).toBe(12);
 		await resetAll(db);
 		const counts = await Promise.all(db.tables.map((table) => table.count()));
-		expect(db.tables).toHaveLength(8);
-		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+		expect(db.tables).toHaveLength(9);
+		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
 	});
 });

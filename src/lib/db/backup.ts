@@ -330,6 +330,7 @@ const UNIQUE: Partial<Record<TableName, { key: (row: never) => string; message: 
 
 /** Reads every table in one read transaction. */
 export async function exportBackup(db: MixDatabase, now: Date = new Date()): Promise<Backup> {
+	// Saved tracks (`tracks`) are left out on purpose: megabytes of audio each, device-only.
 	const [settings, attempts, drillStates, sessions, days, lessons, reviews] = await db.transaction(
 		'r',
 		[db.settings, db.attempts, db.drillStates, db.sessions, db.days, db.lessons, db.reviews],

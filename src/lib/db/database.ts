@@ -108,6 +108,23 @@ export interface LessonRow {
 	completedDay: string | null;
 }
 
+/**
+ * A track the learner saved from the bench for use in drills: its loudest minute as 16-bit stereo
+ * WAV at 44.1 kHz (see player/prepare-track.ts). Stored as a Blob (no base64); never in backups.
+ */
+export interface TrackRow {
+	/** crypto.randomUUID() */
+	id: string;
+	name: string;
+	/** When it was saved, ms since the epoch. */
+	addedAt: number;
+	durationS: number;
+	sampleRate: 44100;
+	/** Size of `wav` in bytes. */
+	bytes: number;
+	wav: Blob;
+}
+
 /** The app's Dexie database. */
 export class MixDatabase extends Dexie {
 	settings!: EntityTable<SettingRow, 'key'>;
@@ -118,6 +135,7 @@ export class MixDatabase extends Dexie {
 	kindDays!: Table<KindDayRow, [DrillKindId, string]>;
 	lessons!: EntityTable<LessonRow, 'slug'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
+	tracks!: EntityTable<TrackRow, 'id'>;
 
 	constructor(name: string = DB_NAME) {
 		super(name);
@@ -130,7 +148,8 @@ export class MixDatabase extends Dexie {
 		});
 		// v3: finished sessions, per-day and per-kind-per-day totals (so Today and Progress read a few
 		// hundred rows, not every attempt), lesson progress and review cards for missed quiz
-		// questions. The upgrade derives sessions and totals from the stored attempts.
+		// questions, and tracks saved from the bench for the drills. The upgrade derives sessions and
+		// totals from the stored attempts.
 		// Attempts keep only the indexes queries use (by kind, by session, a kind's latest), so recording
 		// an answer updates three indexes instead of six; day-based views read `days` and `kindDays`.
 		this.version(3)
@@ -142,7 +161,8 @@ export class MixDatabase extends Dexie {
 				days: 'day',
 				kindDays: '[kind+day], kind, day',
 				lessons: 'slug, completedDay',
-				reviews: 'id, due, slug'
+				reviews: 'id, due, slug',
+				tracks: 'id, addedAt'
 			})
 			.upgrade(async (tx) => {
 				// Loaded only when an old database is upgraded; waitFor keeps the transaction open meanwhile.

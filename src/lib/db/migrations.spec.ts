@@ -65,6 +65,7 @@ describe('schema migrations', () => {
 		expect(await readSetting(db, 'theme')).toBe('light');
 		expect(await readSetting(db, 'sessionLength')).toBe(20);
 		expect(await db.days.count()).toBe(0);
+		expect(await db.tracks.count()).toBe(0);
 		// The new tables work at once.
 		await recordAttempt(db, {
 			attempt: attempt({}),

@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME, MixDatabase } from './database';
-import { defaultSettings, readSetting, writeSetting } from './settings-repo';
+import {
+	defaultSettings,
+	readSetting,
+	trackIdOfSource,
+	trackSource,
+	writeSetting
+} from './settings-repo';
 
 let db: MixDatabase | undefined;
 
@@ -23,7 +29,8 @@ describe('settings repository', () => {
 			'lessons',
 			'reviews',
 			'sessions',
-			'settings'
+			'settings',
+			'tracks'
 		]);
 	});
 
@@ -71,9 +78,40 @@ describe('drill settings', () => {
 		['sessionLength', 7],
 		['loudnessMatch', 'yes'],
 		['volume', 101],
-		['drillSource', 'polka']
+		['drillSource', 'polka'],
+		['drillSource', 'track:'],
+		['drillSource', 'track:../../etc'],
+		['drillSource', `track:${'a'.repeat(65)}`]
 	] as const)('refuses %s = %j', async (key, value) => {
 		db = new MixDatabase(`t-bad-${key}`);
 		await expect(writeSetting(db, key, value as never)).rejects.toThrow(key);
+	});
+});
+
+describe('a saved track as the drill music', () => {
+	const id = '3f2a9c1e-0b7d-4e5f-8a6b-1c2d3e4f5a6b';
+
+	it('stores and reads back track:<id>', async () => {
+		db = new MixDatabase('t-track-source');
+		await writeSetting(db, 'drillSource', trackSource(id));
+		expect(await readSetting(db, 'drillSource')).toBe(`track:${id}`);
+	});
+
+	it('reads a malformed stored track choice as the default', async () => {
+		db = new MixDatabase('t-track-corrupt');
+		await db.settings.put({ key: 'drillSource', value: 'track:<script>' });
+		expect(await readSetting(db, 'drillSource')).toBe('any');
+	});
+
+	it.each([
+		[`track:${id}`, id],
+		['track:abc', 'abc'],
+		['track:', null],
+		['track:a b', null],
+		['pop-rock', null],
+		['any', null],
+		['tracks:abc', null]
+	])('trackIdOfSource(%j) is %j', (value, expected) => {
+		expect(trackIdOfSource(value)).toBe(expected);
 	});
 });

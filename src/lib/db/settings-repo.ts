@@ -12,7 +12,10 @@ export interface Settings {
 	loudnessMatch: boolean;
 	/** Playback volume, 0–100. */
 	volume: number;
-	/** The arrangement style for drills, or 'any' for a random style per question. */
+	/**
+	 * The music for drills: a style, 'pink-noise', 'any' for a random style per question, or
+	 * `track:<id>` for a track the learner saved (see tracks-repo.ts).
+	 */
 	drillSource: string;
 	/** What makes a day count toward the streak. */
 	dailyGoal: DailyGoal;
@@ -27,6 +30,29 @@ export const DRILL_SOURCES = [
 	'ballad',
 	'pink-noise'
 ] as const;
+
+/** The prefix of a `drillSource` that names a saved track. */
+export const TRACK_SOURCE_PREFIX = 'track:';
+/** Saved-track ids are UUIDs; anything else after the prefix is not ours. */
+const TRACK_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * The `drillSource` value that picks a saved track.
+ * @example trackSource('3f2a…') // 'track:3f2a…'
+ */
+export function trackSource(id: string): string {
+	return `${TRACK_SOURCE_PREFIX}${id}`;
+}
+
+/**
+ * The saved track's id a `drillSource` value names, or null when it names something else.
+ * @example trackIdOfSource('track:3f2a…') // '3f2a…'; trackIdOfSource('pop-rock') // null
+ */
+export function trackIdOfSource(value: string): string | null {
+	if (!value.startsWith(TRACK_SOURCE_PREFIX)) return null;
+	const id = value.slice(TRACK_SOURCE_PREFIX.length);
+	return TRACK_ID.test(id) ? id : null;
+}
 
 export const defaultSettings: Settings = {
 	theme: 'system',
@@ -44,7 +70,9 @@ const validators: { [K in keyof Settings]: (value: unknown) => value is Settings
 	loudnessMatch: (value): value is boolean => typeof value === 'boolean',
 	volume: (value): value is number =>
 		typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100,
-	drillSource: (value): value is string => DRILL_SOURCES.includes(value as 'any'),
+	drillSource: (value): value is string =>
+		DRILL_SOURCES.includes(value as 'any') ||
+		(typeof value === 'string' && trackIdOfSource(value) !== null),
 	dailyGoal: (value): value is DailyGoal => parseGoal(value) !== null
 };
 

@@ -7,6 +7,7 @@
 import { renderInWorker } from '$lib/audio/render-client';
 import type { ResponseFor } from '$lib/audio/render-protocol';
 import { recordAttempt, recordSession, readDrillState } from '$lib/db/attempts-repo';
+import { trackIdOfSource } from '$lib/db/settings-repo';
 import { activeMsOf } from '$lib/progress/aggregate';
 import { requestPersistence } from './storage';
 import { getDatabase } from '$lib/db/database';
@@ -42,8 +43,13 @@ function randomSeed(): number {
 	return crypto.getRandomValues(new Uint32Array(1))[0] >>> 1;
 }
 
-/** The source for a question: the chosen style, pink noise, or a style drawn from the seed. */
+/**
+ * The source for a question: a saved track (`track:<id>`), the chosen style, pink noise, or a style
+ * drawn from the seed.
+ */
 export function sourceFor(choice: string, seed: number): DrillSource {
+	const trackId = trackIdOfSource(choice);
+	if (trackId !== null) return { kind: 'track', trackId };
 	if (choice === 'pink-noise') return { kind: 'pink-noise' };
 	const style = (styleIds as string[]).includes(choice)
 		? (choice as (typeof styleIds)[number])

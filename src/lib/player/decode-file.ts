@@ -1,0 +1,79 @@
+/**
+ * Opens an audio file the learner chose, on the device: WAV with the app's own decoder in a worker
+ * (any sample rate, 16/24-bit or float, nothing resampled), anything else with the browser's decoder
+ * (MP3, AAC/M4A, FLAC, OGG… whatever this browser plays). Every failure is one clear sentence.
+ */
+import { decodeWavInWorker } from '$lib/audio/analysis-client';
+
+/** Longest track the bench takes, seconds (10 minutes). */
+export const MAX_TRACK_SECONDS = 600;
+
+export interface OpenedTrack {
+	name: string;
+	bytes: number;
+	channels: Float32Array[];
+	sampleRate: number;
+	durationS: number;
+}
+
+/** "4:07" */
+export function formatDuration(seconds: number): string {
+	const s = Math.round(seconds);
+	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function isWav(bytes: ArrayBuffer): boolean {
+	if (bytes.byteLength < 12) return false;
+	const text = new TextDecoder('ascii').decode(new Uint8Array(bytes, 0, 12));
+	return (text.startsWith('RIFF') || text.startsWith('RF64')) && text.endsWith('WAVE');
+}
+
+/** Decodes `file`; rejects with an Error whose message the page shows as it is. */
+export async function openTrack(file: File): Promise<OpenedTrack> {
+	const name = file.name || 'This file';
+	if (file.size === 0) throw new Error(`${name} is empty.`);
+	const bytes = await file.arrayBuffer();
+	let channels: Float32Array[];
+	let sampleRate: number;
+	if (isWav(bytes)) {
+		try {
+			({ channels, sampleRate } = await decodeWavInWorker(bytes));
+		} catch (error) {
+			throw new Error(`${name} could not be read: ${(error as Error).message}`, { cause: error });
+		}
+	} else {
+		if (typeof AudioContext === 'undefined') {
+			throw new Error('This browser cannot decode audio files. Try a WAV file.');
+		}
+		const context = new AudioContext();
+		try {
+			const buffer = await context.decodeAudioData(bytes);
+			sampleRate = buffer.sampleRate;
+			channels = Array.from({ length: buffer.numberOfChannels }, (_, i) =>
+				buffer.getChannelData(i).slice()
+			);
+		} catch (error) {
+			throw new Error(
+				`${name} is not an audio file this browser can decode. Try WAV, MP3, AAC (M4A), FLAC or OGG.`,
+				{ cause: error }
+			);
+		} finally {
+			void context.close();
+		}
+	}
+	if (channels.length === 0 || channels[0].length === 0)
+		throw new Error(`${name} has no audio in it.`);
+	if (channels.length > 2) {
+		throw new Error(
+			`${name} has ${channels.length} channels. The bench takes mono or stereo mixes.`
+		);
+	}
+	const durationS = channels[0].length / sampleRate;
+	if (durationS > MAX_TRACK_SECONDS) {
+		throw new Error(
+			`${name} is ${formatDuration(durationS)} long. The bench takes tracks up to 10 minutes.`
+		);
+	}
+	if (durationS < 3) throw new Error(`${name} is shorter than 3 seconds: too short to measure.`);
+	return { name, bytes: file.size, channels, sampleRate, durationS };
+}
