@@ -4,13 +4,12 @@
  * 0.3 LU of the target, true peak at most 0.1 dB over the ceiling, `after` equal to a fresh meter, the
  * chain reproducing the audio. About 12 s in all. The export: TPDF dither statistics and WAV round trips.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankPath, buildBank } from '../../cli/build-bank';
+import { testBank } from '../../cli/test-music';
 import { applyChain } from '../dsp/process/chain';
 import { meterReport } from '../dsp/report';
 import { renderNoise } from '../dsp/synth/noise';
-import { loadBank, renderArrangement } from '../dsp/synth/render';
+import { renderArrangement } from '../dsp/synth/render';
 import { decodeWav, encodeWav } from '../dsp/wav';
 import {
 	encodeMasterWav,
@@ -46,9 +45,7 @@ function loop(left: Float32Array, right: Float32Array, seconds: number): Clip {
 }
 
 beforeAll(async () => {
-	buildBank();
-	const bytes = readFileSync(bankPath);
-	const bank = loadBank(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+	const bank = testBank();
 	const clip = await renderArrangement({
 		style: 'pop-rock',
 		seed: 1,

@@ -4,15 +4,14 @@
  * guard; the phone's low end gone; mono identical in both channels; the streaming preview's loudness
  * equal to the excerpt's plus the gain planned from the whole track.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankPath, buildBank } from '../../cli/build-bank';
+import { testBank } from '../../cli/test-music';
 import { measureLoudness } from '../dsp/analysis/loudness';
 import { thirdOctaveSpectrum } from '../dsp/analysis/spectrum';
 import { truePeak } from '../dsp/analysis/true-peak';
 import { getStreamingService, planStreaming, type ServiceId } from '../dsp/master/streaming';
 import { renderNoise } from '../dsp/synth/noise';
-import { loadBank, renderArrangement } from '../dsp/synth/render';
+import { renderArrangement } from '../dsp/synth/render';
 import {
 	PREVIEW_CEILING_DBTP,
 	renderStreamingPreview,
@@ -30,9 +29,7 @@ const lufsOf = (channels: Float32Array[]) => measureLoudness({ channels, sampleR
 const tpOf = (channels: Float32Array[]) => truePeak({ channels, sampleRate }).dbtp!;
 
 beforeAll(async () => {
-	buildBank();
-	const bytes = readFileSync(bankPath);
-	const bank = loadBank(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+	const bank = testBank();
 	const clip = await renderArrangement({
 		style: 'pop-rock',
 		seed: 1,

@@ -4,13 +4,12 @@
  * test names: loudness and PLR from BS.1770 (../dsp/report), bands from the third-octave spectrum
  * (../dsp/analysis/spectrum), always as a change against the mix.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankPath, buildBank } from '../../cli/build-bank';
+import { testBank } from '../../cli/test-music';
 import { measureLoudness } from '../dsp/analysis/loudness';
 import { thirdOctaveSpectrum } from '../dsp/analysis/spectrum';
 import { meterReport, type MeterReport } from '../dsp/report';
-import { loadBank, renderArrangement } from '../dsp/synth/render';
+import { renderArrangement } from '../dsp/synth/render';
 import {
 	isLessonVersionId,
 	lessonVersionIds,
@@ -26,9 +25,7 @@ const rendered = new Map<LessonVersionId, Float32Array[]>();
 const reports = new Map<LessonVersionId, MeterReport>();
 
 beforeAll(async () => {
-	buildBank();
-	const bytes = readFileSync(bankPath);
-	const bank = loadBank(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+	const bank = testBank();
 	const clip = await renderArrangement({
 		style: 'pop-rock',
 		seed: 1,

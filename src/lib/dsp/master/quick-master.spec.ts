@@ -5,14 +5,13 @@
  * peak at most 0.05 dB over the ceiling, and the glue's gain reduction on the loud parts within
  * 0.3 dB of 2 dB. The tilt is checked on its closed-form response.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankPath, buildBank } from '../../../cli/build-bank';
+import { testBank } from '../../../cli/test-music';
 import { measureLoudness } from '../analysis/loudness';
 import { thirdOctaveSpectrum } from '../analysis/spectrum';
 import { designBiquad, magnitudeDb } from '../process/biquad';
 import { applyChain, type ChainStep } from '../process/chain';
-import { loadBank, renderArrangement } from '../synth/render';
+import { renderArrangement } from '../synth/render';
 import type { StyleId } from '../synth/styles';
 import {
 	compressorForGainReduction,
@@ -39,9 +38,7 @@ const music = new Map<StyleId, Clip>();
 const masters = new Map<StyleId, QuickMasterResult>();
 
 beforeAll(async () => {
-	buildBank();
-	const bytes = readFileSync(bankPath);
-	const bank = loadBank(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+	const bank = testBank();
 	for (const style of ['pop-rock', 'electronic'] as const) {
 		const clip = await renderArrangement({ style, seed: 1, seconds: SECONDS, sampleRate, bank });
 		music.set(style, { channels: [clip.left, clip.right], sampleRate });

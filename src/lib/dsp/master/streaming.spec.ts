@@ -5,13 +5,12 @@
  * −1 dBTP): where no limiter acts the output loudness is the input's plus the planned gain within
  * 0.1 LU; where Spotify's Loud limiter acts the true peak stays ≤ −1 dBTP + 0.1.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankPath, buildBank } from '../../../cli/build-bank';
+import { testBank } from '../../../cli/test-music';
 import { measureLoudness } from '../analysis/loudness';
 import { truePeak } from '../analysis/true-peak';
 import { applyChain } from '../process/chain';
-import { loadBank, renderArrangement } from '../synth/render';
+import { renderArrangement } from '../synth/render';
 import {
 	getStreamingService,
 	planStreaming,
@@ -36,9 +35,7 @@ function track(channels: Float32Array[]): Track {
 }
 
 beforeAll(async () => {
-	buildBank();
-	const bytes = readFileSync(bankPath);
-	const bank = loadBank(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+	const bank = testBank();
 	const clip = await renderArrangement({
 		style: 'pop-rock',
 		seed: 1,
