@@ -26,6 +26,8 @@ class SettingsState {
 	/** Set when on-device storage failed; Settings shows it so nobody believes a choice was saved. */
 	storageError = $state<string | null>(null);
 	#loading: Promise<void> | undefined;
+	/** Settings the learner changed on this page (a late first read must not undo them). */
+	#changed = new Set<keyof Settings>();
 
 	/** Loads stored settings once per page; safe to call from every component that needs them. */
 	load(): Promise<void> {
@@ -35,6 +37,7 @@ class SettingsState {
 
 	/** Reads every setting again (after an import or a reset). */
 	reload(): Promise<void> {
+		this.#changed.clear();
 		this.#loading = this.#load();
 		return this.#loading;
 	}
@@ -53,7 +56,10 @@ class SettingsState {
 					readSetting(db, 'drillSource'),
 					readSetting(db, 'dailyGoal')
 				]);
-			Object.assign(this, { theme, sessionLength, loudnessMatch, volume, drillSource, dailyGoal });
+			const stored = { theme, sessionLength, loudnessMatch, volume, drillSource, dailyGoal };
+			// A choice made while the stored ones were being read is newer: keep it.
+			for (const key of this.#changed) delete stored[key];
+			Object.assign(this, stored);
 			this.storageError = null;
 		} catch (error) {
 			this.storageError = describeStorageError(error);
@@ -91,6 +97,7 @@ class SettingsState {
 	}
 
 	async #store<K extends keyof Settings>(key: K, value: Settings[K]) {
+		this.#changed.add(key);
 		try {
 			await writeSetting(getDatabase(), key, value);
 			this.storageError = null;
