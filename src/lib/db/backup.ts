@@ -11,9 +11,9 @@ import * as v from 'valibot';
 import { drillKinds } from '../drills/registry';
 import type { DrillKindId } from '../drills/types';
 import { styleIds } from '../dsp/synth/styles';
-import { parseGoal, rebuildAggregates } from '../progress/aggregate';
+import { rebuildAggregates } from '../progress/aggregate';
 import { isDay } from '../progress/calendar';
-import { DEFAULT_GOAL, type DailyGoal } from '../progress/streak';
+import { DEFAULT_GOAL, parseGoal, type DailyGoal } from '../progress/streak';
 import type {
 	AttemptRow,
 	DayRow,

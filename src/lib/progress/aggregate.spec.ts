@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptRow, SessionRow } from '../db/database';
+import { octaveBandOf } from '../drills/octave-bands';
 import {
 	ACTIVE_CAP_MS,
 	activeMsOf,
 	addAttemptToDay,
-	octaveBandOf,
 	rebuildAggregates,
 	rejudgeDay
 } from './aggregate';

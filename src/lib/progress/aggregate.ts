@@ -19,9 +19,6 @@ export const ACTIVE_CAP_MS = 120_000;
 /** A v2 session (before sessions were stored) counts as finished with at least this many answers. */
 export const MIGRATED_SESSION_MIN_QUESTIONS = 5;
 
-export { octaveBandOf };
-export { parseGoal } from './streak';
-
 /** Practice time one answer adds. */
 export function activeMsOf(responseMs: number): number {
 	return Number.isFinite(responseMs) ? Math.min(Math.max(responseMs, 0), ACTIVE_CAP_MS) : 0;

@@ -3,7 +3,7 @@
  * tables they touch, so Today and Progress update while another tab (or this one) practises.
  */
 import { liveQuery } from 'dexie';
-import { getDatabase, type DayRow } from '$lib/db/database';
+import { getDatabase, type DayRow, type LessonRow } from '$lib/db/database';
 import { deviceTimeZone, localDay } from '$lib/db/days';
 import { readSetting } from '$lib/db/settings-repo';
 import {
@@ -13,6 +13,7 @@ import {
 	type DailyGoal,
 	type StreakSummary
 } from '$lib/progress/streak';
+import { totalsOf } from '$lib/progress/totals';
 import { describeStorageError } from './settings.svelte';
 
 /** Today's local calendar day on this device. */
@@ -78,22 +79,26 @@ export class LiveToday extends Live<TodaySnapshot> {
 			db.lessons.toArray()
 		]);
 		const row = days.find((d) => d.day === today) ?? null;
-		const totals = {
-			sessions: row?.sessions ?? 0,
-			questions: row?.questions ?? 0,
-			activeMs: row?.activeMs ?? 0,
-			lessons: row?.lessons ?? 0
-		};
 		return {
 			today,
 			goal,
 			row,
-			progress: row?.goalMet ? 1 : goalProgress(goal, totals),
+			progress: row?.goalMet ? 1 : goalProgress(goal, totalsOf(row ?? undefined)),
 			streak: computeStreak(
 				days.filter((d) => d.goalMet).map((d) => d.day),
 				today
 			),
 			completedLessons: lessons.filter((l) => l.completedAt !== null).map((l) => l.slug)
 		};
+	}
+}
+
+/** Every lesson's stored progress by slug, for the course map. */
+export class LiveLessons extends Live<Map<string, LessonRow>> {
+	protected async read(): Promise<Map<string, LessonRow>> {
+		const rows = await getDatabase().lessons.toArray();
+		// A fresh snapshot per read, never mutated: replaced whole, as $state.raw expects.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		return new Map(rows.map((row) => [row.slug, row]));
 	}
 }
