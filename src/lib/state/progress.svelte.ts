@@ -3,7 +3,7 @@
  * tables they touch, so Today and Progress update while another tab (or this one) practises.
  */
 import { liveQuery } from 'dexie';
-import { getDatabase, type DayRow, type LessonRow } from '$lib/db/database';
+import { getDatabase, type DayRow } from '$lib/db/database';
 import { deviceTimeZone, localDay } from '$lib/db/days';
 import { readSetting } from '$lib/db/settings-repo';
 import {
@@ -90,15 +90,5 @@ export class LiveToday extends Live<TodaySnapshot> {
 			),
 			completedLessons: lessons.filter((l) => l.completedAt !== null).map((l) => l.slug)
 		};
-	}
-}
-
-/** Every lesson's stored progress by slug, for the course map. */
-export class LiveLessons extends Live<Map<string, LessonRow>> {
-	protected async read(): Promise<Map<string, LessonRow>> {
-		const rows = await getDatabase().lessons.toArray();
-		// A fresh snapshot per read, never mutated: replaced whole, as $state.raw expects.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		return new Map(rows.map((row) => [row.slug, row]));
 	}
 }

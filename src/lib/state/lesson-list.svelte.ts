@@ -1,0 +1,13 @@
+/** The course map's lesson progress, read live (see progress.svelte.ts); apart so Today does not load it. */
+import { getDatabase, type LessonRow } from '$lib/db/database';
+import { Live } from './progress.svelte';
+
+/** Every lesson's stored progress by slug, for the course map. */
+export class LiveLessons extends Live<Map<string, LessonRow>> {
+	protected async read(): Promise<Map<string, LessonRow>> {
+		const rows = await getDatabase().lessons.toArray();
+		// A fresh snapshot per read, never mutated: replaced whole, as $state.raw expects.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		return new Map(rows.map((row) => [row.slug, row]));
+	}
+}
