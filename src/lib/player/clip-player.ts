@@ -69,6 +69,18 @@ export function setMasterVolume(volume: number): void {
 	Howler.volume(Math.min(1, Math.max(0, volume)));
 }
 
+/**
+ * Creates (or resumes) Howler's AudioContext. Call it synchronously inside a tap or key handler that
+ * will lead to sound: mobile browsers only let a context start from a user gesture, and the first
+ * context in a browser session costs tens of milliseconds to open the audio device, which belongs in
+ * the tap rather than in the later hand-off of rendered audio.
+ */
+export function wakeAudio(): void {
+	if (!audioAvailable()) return;
+	Howler.volume(); // Howler creates its context on first use
+	if (Howler.ctx?.state === 'suspended') void Howler.ctx.resume();
+}
+
 /** True when the browser offers Web Audio at all. */
 export function audioAvailable(): boolean {
 	return typeof AudioContext !== 'undefined' || 'webkitAudioContext' in globalThis;
