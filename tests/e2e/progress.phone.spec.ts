@@ -83,6 +83,9 @@ test.describe('progress', () => {
 
 		await page.goto('/progress');
 		await expect(page.getByRole('heading', { name: '1-day streak' })).toBeVisible();
+		await expect(page.getByTestId('freeze-note')).toContainText(
+			'6 more days of meeting your goal earn a streak freeze'
+		);
 		const skill = page.getByRole('article', { name: 'Which is louder?' });
 		await expect(skill).toContainText('dB');
 		await expect(skill).toContainText('5 answers');

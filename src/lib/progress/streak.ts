@@ -7,14 +7,21 @@
  * device, in any order, after any clock or time-zone change. One pass over the days from the first
  * counted day to the evaluation day applies the rules:
  *
- * - A counted day extends the run. Every 7th counted day of the run (7th, 14th, 21st …) earns a
- *   freeze, up to 2 held; one earned while holding 2 is lost.
+ * - A counted day extends the run. Every 7 counted days earn a freeze while fewer than 2 are held;
+ *   while 2 are held the count toward the next one waits, and it goes on once one is spent.
  * - A missed day (not counted, before the evaluation day) while the run is alive and a freeze is
  *   held spends the freeze: the day is 'frozen', the run goes on without growing. Otherwise it is
  *   'missed' and the run ends.
  * - The evaluation day itself, when not yet counted, is pending: today is still open.
  * - When a counted day lies after `today` (the device clock went back), the evaluation day is the
  *   latest counted day, so nothing already earned breaks and nothing is counted twice.
+ *
+ * Practising more never shortens a streak: adding a counted day before the evaluation day never
+ * lowers `current` or `longest` (a property test checks it). The waiting count is what makes that
+ * true. With the simpler "a freeze earned while holding 2 is lost", a run that started a day
+ * earlier could reach its cap earlier, waste a freeze and break where the later-starting run held on.
+ * Here a day's worth of progress is never wasted: `7 × freezes + towardNextFreeze` only grows with
+ * counted days (up to 14) and drops by 7 per spent freeze, so more practice always leaves more of it.
  */
 
 import { fromEpochDay, toEpochDay, type Day, type EpochDay } from './calendar';
@@ -30,7 +37,7 @@ export interface StreakSummary {
 	longest: number;
 	/** Freezes held after all spending up to the evaluation day, 0…MAX_FREEZES. */
 	freezesHeld: number;
-	/** Counted days in the run since the last 7th-day mark (0…6): `current % DAYS_PER_FREEZE`. */
+	/** Counted days toward the next freeze (0…6); 0 while 2 are held, since the count waits then. */
 	towardNextFreeze: number;
 	/** Whether `today` itself is counted. */
 	todayCounted: boolean;
@@ -82,11 +89,15 @@ export function computeStreak(countedDays: Iterable<Day>, today: Day): StreakSum
 
 	let current = 0;
 	let freezes = 0;
+	let toward = 0;
 	for (let n = first; n <= through; n++) {
 		const day = fromEpochDay(n);
 		if (counted.has(n)) {
 			current++;
-			if (current % DAYS_PER_FREEZE === 0 && freezes < MAX_FREEZES) freezes++;
+			if (freezes < MAX_FREEZES && ++toward === DAYS_PER_FREEZE) {
+				freezes++;
+				toward = 0;
+			}
 			if (current > summary.longest) summary.longest = current;
 			summary.marks.set(day, 'counted');
 		} else if (n === through) {
@@ -98,12 +109,13 @@ export function computeStreak(countedDays: Iterable<Day>, today: Day): StreakSum
 		} else {
 			// Freezes are only earned inside a run and only lost by spending, so none are held here.
 			current = 0;
+			toward = 0;
 			summary.marks.set(day, 'missed');
 		}
 	}
 	summary.current = current;
 	summary.freezesHeld = freezes;
-	summary.towardNextFreeze = current % DAYS_PER_FREEZE;
+	summary.towardNextFreeze = toward;
 	return summary;
 }
 
