@@ -100,6 +100,7 @@ export class DrillSession {
 	#nextKind: DrillKind;
 	#nextPlayer: Promise<{ rendered: Rendered; player: AbPlayer }> | undefined;
 	#wasPlaying = false;
+	#finishing = false;
 	#startedAt = Date.now();
 
 	/**
@@ -362,15 +363,20 @@ export class DrillSession {
 
 	/** Moves to the next question, or to the results after the last. */
 	async next(): Promise<void> {
-		if (this.phase !== 'revealed') return;
+		if (this.phase !== 'revealed' || this.#finishing) return;
 		this.#wasPlaying = this.playerState === 'playing';
-		this.index += 1;
-		if (this.index >= this.total) {
+		if (this.index + 1 >= this.total) {
 			this.#player?.pause();
-			this.phase = 'results';
+			// Store the session before showing the results, as answers are stored before their reveal:
+			// a learner who leaves the page the moment the results appear has lost nothing.
+			this.#finishing = true;
 			await this.#finish();
+			this.#finishing = false;
+			this.index += 1;
+			this.phase = 'results';
 			return;
 		}
+		this.index += 1;
 		const started = performance.now();
 		this.phase = 'loading';
 		const kind = this.#nextKind;
@@ -412,7 +418,8 @@ export class DrillSession {
 				correct: this.items.filter((item) => item.grade.correct).length,
 				activeMs: this.items.reduce((sum, item) => sum + activeMsOf(item.responseMs), 0)
 			});
-			if (first) await requestPersistence();
+			// Asking the browser to keep our storage need not hold up the results.
+			if (first) void requestPersistence();
 		} catch (error) {
 			this.storageError = describeStorageError(error);
 		}
