@@ -56,6 +56,21 @@ test.describe('theme', () => {
 		await expect.poll(() => storedTheme(page)).toBe('system');
 	});
 
+	test('a choice whose Dexie write was lost when the page closed is kept from the mirror and stored again', async ({
+		page
+	}) => {
+		await page.goto('/settings');
+		await page.getByRole('radio', { name: /Light/ }).check();
+		await expect.poll(() => storedTheme(page)).toBe('light');
+		// The next choice reached the mirror (written synchronously) but the page closed before
+		// Dexie committed it.
+		await page.evaluate(() => localStorage.setItem('mftm-theme', 'dark'));
+		await page.reload();
+		await expect(page.getByRole('radio', { name: /Dark/ })).toBeChecked();
+		expect(await bodyBackground(page)).toBe('rgb(15, 17, 21)');
+		await expect.poll(() => storedTheme(page)).toBe('dark');
+	});
+
 	test('an explicit dark choice overrides a light system setting', async ({ page }) => {
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto('/settings');

@@ -1,6 +1,9 @@
 /**
- * The learner's settings as runes state. Dexie is the source of truth; a localStorage mirror of the
- * theme lets app.html paint the right theme before Dexie has opened.
+ * The learner's settings as runes state, stored in Dexie. The theme is also mirrored in localStorage,
+ * so app.html paints the right theme before Dexie has opened. The mirror is written synchronously
+ * before each Dexie write of the theme, so when the two disagree the Dexie write was lost (the page
+ * closed before it committed) and the mirror is the newer choice. Without a mirror (cleared, or a
+ * private mode that refuses localStorage) Dexie decides.
  */
 import { getDatabase } from '$lib/db/database';
 import {
@@ -38,12 +41,14 @@ class SettingsState {
 	/** Reads every setting again (after an import or a reset). */
 	reload(): Promise<void> {
 		this.#changed.clear();
-		this.#loading = this.#load();
+		// The stored settings were just replaced (import, reset): they are newer than the mirror.
+		this.#loading = this.#load(true);
 		return this.#loading;
 	}
 
-	async #load() {
-		this.theme = readMirror() ?? 'system';
+	async #load(storedIsNewer = false) {
+		const mirror = storedIsNewer ? null : readMirror();
+		this.theme = mirror ?? 'system';
 		Object.assign(this, { ...defaultSettings, theme: this.theme });
 		try {
 			const db = getDatabase();
@@ -59,6 +64,11 @@ class SettingsState {
 			const stored = { theme, sessionLength, loudnessMatch, volume, drillSource, dailyGoal };
 			// A choice made while the stored ones were being read is newer: keep it.
 			for (const key of this.#changed) delete stored[key];
+			if (mirror !== null && 'theme' in stored && stored.theme !== mirror) {
+				// The last theme write never reached Dexie: keep the choice and store it again.
+				delete stored.theme;
+				void this.#store('theme', mirror);
+			}
 			Object.assign(this, stored);
 			this.storageError = null;
 		} catch (error) {
@@ -110,7 +120,7 @@ class SettingsState {
 function readMirror(): ThemePreference | null {
 	try {
 		const value = localStorage.getItem(MIRROR_KEY);
-		return value === 'dark' || value === 'light' ? value : null;
+		return value === 'dark' || value === 'light' || value === 'system' ? value : null;
 	} catch {
 		return null;
 	}
@@ -121,8 +131,8 @@ function applyTheme(theme: ThemePreference) {
 	if (theme === 'system') delete root.dataset.theme;
 	else root.dataset.theme = theme;
 	try {
-		if (theme === 'system') localStorage.removeItem(MIRROR_KEY);
-		else localStorage.setItem(MIRROR_KEY, theme);
+		// 'system' too, so a lost switch back to it is not undone by an older stored choice.
+		localStorage.setItem(MIRROR_KEY, theme);
 	} catch {
 		// Private modes may refuse localStorage; Dexie still holds the choice.
 	}
