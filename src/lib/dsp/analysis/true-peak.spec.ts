@@ -134,7 +134,41 @@ describe('TruePeakInterpolator', () => {
 		expect(peak).toBe(0);
 	});
 
-	it('rejects a non-integer factor', () => {
+	it('rejects a non-integer factor and a negative floor', () => {
 		expect(() => new TruePeakInterpolator(2.5)).toThrow(RangeError);
+		expect(() => new TruePeakInterpolator(4, -0.1)).toThrow(RangeError);
+	});
+
+	it('with a floor, is exact above it and never reads above it where the exact reading does not', () => {
+		// A sine with noise under a swelling envelope (silence to 1.1), at several floors, 4× and 2×.
+		for (const [factor, floor] of [
+			[4, 0.5],
+			[4, 0.891],
+			[2, 0.3],
+			[4, 0.05]
+		]) {
+			let seed = factor * 1000 + Math.round(floor * 1000);
+			const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * 2 - 1;
+			const exact = new TruePeakInterpolator(factor);
+			const fast = new TruePeakInterpolator(factor, floor);
+			let above = 0;
+			let skipped = 0;
+			for (let i = 0; i < 50_000; i++) {
+				const envelope = 1.1 * Math.sin(i / 3000) ** 2;
+				const x = envelope * (0.6 * Math.sin(i * 0.37) + 0.4 * random());
+				const a = exact.next(x);
+				const b = fast.next(x);
+				if (a > floor) {
+					expect(b).toBe(a);
+					above++;
+				} else {
+					expect(b).toBeLessThanOrEqual(floor);
+					if (b !== a) skipped++;
+				}
+			}
+			// Both branches really ran: readings above the floor, and windows skipped below it.
+			expect(above).toBeGreaterThan(100);
+			expect(skipped).toBeGreaterThan(100);
+		}
 	});
 });

@@ -72,33 +72,66 @@ function designPhases(factor: number): Float64Array[] {
 export class TruePeakInterpolator {
 	/** Delay in input samples between a sample entering `next` and the peak reading that covers it. */
 	readonly latency: number;
-	readonly #phases: Float64Array[];
+	/** Every phase's taps in one flat array (phase-major), read in one loop per sample. */
+	readonly #taps: Float64Array;
 	/** Ring buffer written twice (at i and i + T) so a window of T samples is always contiguous. */
 	readonly #ring = new Float64Array(2 * TAPS_PER_PHASE);
 	#index = 0;
+	/** Samples louder than this can make an interpolated point exceed `floor`. */
+	readonly #loud: number;
+	/** How many of the last T samples are louder than `#loud`. */
+	#loudCount = 0;
 
-	constructor(factor: number) {
+	/**
+	 * @param factor oversampling factor (1, 2 or 4: see `oversamplingFactor`)
+	 * @param floor readings that cannot exceed this level skip the interpolation and return the
+	 *   sample's own magnitude, which is no more than `floor` either. A limiter passes its ceiling:
+	 *   it only needs exact readings above it. The default (0) interpolates every sample.
+	 */
+	constructor(factor: number, floor = 0) {
 		if (!Number.isInteger(factor) || factor < 1)
 			throw new RangeError('factor must be an integer ≥ 1');
-		this.#phases = designPhases(factor);
+		if (!(floor >= 0)) throw new RangeError('floor must be ≥ 0');
+		const phases = designPhases(factor);
+		this.#taps = new Float64Array(phases.length * TAPS_PER_PHASE);
+		phases.forEach((row, p) => this.#taps.set(row, p * TAPS_PER_PHASE));
 		this.latency = factor === 1 ? 0 : TAPS_PER_PHASE / 2 - 1;
+		// An interpolated point is at most Σ|tap| of its phase × the largest sample in its window;
+		// the margin keeps rounding in that sum from ever crossing `floor`.
+		let gainBound = 0;
+		for (const row of phases) {
+			gainBound = Math.max(
+				gainBound,
+				row.reduce((sum, v) => sum + Math.abs(v), 0)
+			);
+		}
+		this.#loud = gainBound > 0 ? floor / (gainBound * (1 + 1e-9)) : floor;
 	}
 
 	/** Feeds one input sample; returns the true-peak magnitude of the span ending `latency` samples ago. */
 	next(sample: number): number {
+		// The limiter calls this once per sample and channel, so it is its hot loop: no modulo, no
+		// iterator, one flat tap array (the sums run in the same order as a plain loop over phases).
 		const ring = this.#ring;
-		ring[this.#index] = sample;
-		ring[this.#index + TAPS_PER_PHASE] = sample;
-		this.#index = (this.#index + 1) % TAPS_PER_PHASE;
-		// After the increment, ring[#index … #index + T − 1] holds the last T samples, oldest first.
-		const start = this.#index;
-		const centre = ring[start + TAPS_PER_PHASE - 1 - this.latency];
-		let peak = Math.abs(centre);
-		for (const taps of this.#phases) {
+		let index = this.#index;
+		const leaving = ring[index];
+		if ((leaving < 0 ? -leaving : leaving) > this.#loud) this.#loudCount--;
+		if ((sample < 0 ? -sample : sample) > this.#loud) this.#loudCount++;
+		ring[index] = sample;
+		ring[index + TAPS_PER_PHASE] = sample;
+		index = index + 1 === TAPS_PER_PHASE ? 0 : index + 1;
+		this.#index = index;
+		// Now ring[index … index + T − 1] holds the last T samples, oldest first.
+		const centre = ring[index + TAPS_PER_PHASE - 1 - this.latency];
+		let peak = centre < 0 ? -centre : centre;
+		// Nothing in the window is loud enough for any point between its samples to pass `floor`.
+		if (this.#loudCount === 0) return peak;
+		const taps = this.#taps;
+		for (let t = 0; t < taps.length; t += TAPS_PER_PHASE) {
 			let acc = 0;
-			for (let j = 0; j < TAPS_PER_PHASE; j++) acc += taps[j] * ring[start + j];
-			const magnitude = Math.abs(acc);
-			if (magnitude > peak) peak = magnitude;
+			for (let j = 0; j < TAPS_PER_PHASE; j++) acc += taps[t + j] * ring[index + j];
+			if (acc < 0) acc = -acc;
+			if (acc > peak) peak = acc;
 		}
 		return peak;
 	}
@@ -107,6 +140,7 @@ export class TruePeakInterpolator {
 	reset(): void {
 		this.#ring.fill(0);
 		this.#index = 0;
+		this.#loudCount = 0;
 	}
 }
 

@@ -79,7 +79,11 @@ export class Limiter {
 		this.#drive = dbToGain(driveDb);
 		this.#release = releaseMs === 0 ? 0 : Math.exp(-1000 / (releaseMs * sampleRate));
 		const factor = oversamplingFactor(sampleRate);
-		this.#detectors = Array.from({ length: channelCount }, () => new TruePeakInterpolator(factor));
+		// Only readings above the ceiling change the gain, so the detectors may skip the rest.
+		this.#detectors = Array.from(
+			{ length: channelCount },
+			() => new TruePeakInterpolator(factor, this.#ceiling)
+		);
 		const detectorLatency = this.#detectors[0].latency;
 		// The reading for input sample m covers the span (m − 1, m]. The interpolation kernel of that span
 		// reads samples m − before … m + after (latency = taps/2 − 1 in true-peak.ts); all of them must be
