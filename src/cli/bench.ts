@@ -8,6 +8,7 @@
  * 5. Chromium, with 50,000 answers over two years imported: /progress render, recording an answer,
  *    export.
  * 6. Chromium: analysing a 4-minute stereo track on the bench, and peak memory.
+ * 7. Node: the true-peak limiter and the whole-track quick master on 4 minutes of music.
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -27,6 +28,7 @@ import { bankPath, buildBank } from './build-bank';
 import { startServer } from './serve';
 import { benchProgress } from './bench-progress';
 import { benchTrack } from './bench-track';
+import { benchMaster } from './bench-master';
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -295,6 +297,9 @@ else row('Chromium: progress with 50,000 answers', 'skipped: no build/ (run npm 
 if (existsSync('build/200.html')) await benchTrack(row);
 else
 	row('Chromium: 4-minute track analysis', 'skipped: no build/ (run npm run build)', '≤ 1500 ms');
+
+// 7. The quick master in Node (bench-master.ts).
+await benchMaster(row);
 
 const widths = [0, 1, 2].map((i) =>
 	Math.max(...rows.map((r) => r[i].length), ['what', 'result', 'target'][i].length)

@@ -61,7 +61,14 @@ class SettingsState {
 					readSetting(db, 'drillSource'),
 					readSetting(db, 'dailyGoal')
 				]);
-			const stored = { theme, sessionLength, loudnessMatch, volume, drillSource, dailyGoal };
+			const stored: Partial<Settings> = {
+				theme,
+				sessionLength,
+				loudnessMatch,
+				volume,
+				drillSource,
+				dailyGoal
+			};
 			// A choice made while the stored ones were being read is newer: keep it.
 			for (const key of this.#changed) delete stored[key];
 			if (mirror !== null && 'theme' in stored && stored.theme !== mirror) {

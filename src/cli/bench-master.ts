@@ -1,0 +1,57 @@
+/**
+ * The quick-master benchmark, in Node: one limiter pass and the whole-track quick master (settings
+ * found on a stand-in, then at most two passes) on 4 minutes of stereo 44.1 kHz music (the app's
+ * 8 s pop-rock clip looped, each loop at its own level). Run alone with `npx tsx
+ * src/cli/bench-master.ts`, or as part of `npm run bench`.
+ */
+import { fileURLToPath } from 'node:url';
+import { masterTrack } from '../lib/bench/master-track';
+import { limit } from '../lib/dsp/process/limiter';
+import { renderArrangement } from '../lib/dsp/synth/render';
+import { testBank } from './test-music';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchMaster(row: (what: string, result: string, target: string) => void) {
+	const sampleRate = 44100;
+	const clip = await renderArrangement({
+		style: 'pop-rock',
+		seed: 1,
+		seconds: 8,
+		sampleRate,
+		bank: testBank()
+	});
+	const gains = [0.35, 0.6, 1, 0.9, 0.5, 1.1, 0.75, 0.45, 1, 0.8];
+	const frames = 240 * sampleRate;
+	const channels = [new Float32Array(frames), new Float32Array(frames)];
+	[clip.left, clip.right].forEach((source, c) => {
+		for (let i = 0; i < frames; i++) {
+			channels[c][i] = source[i % source.length] * gains[Math.floor(i / source.length) % 10];
+		}
+	});
+	const limiterMs: number[] = [];
+	const masterMs: number[] = [];
+	let lufs = 0;
+	for (let run = 0; run < 3; run++) {
+		let start = performance.now();
+		limit({ channels, sampleRate, driveDb: 10, ceilingDbtp: -1 });
+		limiterMs.push(performance.now() - start);
+		start = performance.now();
+		lufs = masterTrack({ channels, sampleRate }).after.lufs ?? NaN;
+		masterMs.push(performance.now() - start);
+	}
+	row(
+		'Node: true-peak limiter, one pass over 4 min stereo 44.1 kHz, 10 dB into −1 dBTP (median of 3)',
+		`${median(limiterMs).toFixed(0)} ms`,
+		'–'
+	);
+	row(
+		`Node: whole-track quick master of the same 4 min to −14 LUFS (median of 3; reads ${lufs.toFixed(1)} LUFS)`,
+		`${median(masterMs).toFixed(0)} ms`,
+		'–'
+	);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	await benchMaster((what, result, target) => console.log(`${what}: ${result} (target ${target})`));
+}
