@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { masterTrack } from '../lib/bench/master-track';
 import { limit } from '../lib/dsp/process/limiter';
 import { renderArrangement } from '../lib/dsp/synth/render';
-import { testBank } from './test-music';
+import { loopWithLevels, testBank } from './test-music';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -21,14 +21,7 @@ export async function benchMaster(row: (what: string, result: string, target: st
 		sampleRate,
 		bank: testBank()
 	});
-	const gains = [0.35, 0.6, 1, 0.9, 0.5, 1.1, 0.75, 0.45, 1, 0.8];
-	const frames = 240 * sampleRate;
-	const channels = [new Float32Array(frames), new Float32Array(frames)];
-	[clip.left, clip.right].forEach((source, c) => {
-		for (let i = 0; i < frames; i++) {
-			channels[c][i] = source[i % source.length] * gains[Math.floor(i / source.length) % 10];
-		}
-	});
+	const { channels } = loopWithLevels(clip.left, clip.right, 240, sampleRate);
 	const limiterMs: number[] = [];
 	const masterMs: number[] = [];
 	let lufs = 0;

@@ -5,7 +5,7 @@
  * chain reproducing the audio. About 12 s in all. The export: TPDF dither statistics and WAV round trips.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testBank } from '../../cli/test-music';
+import { loopWithLevels, testBank } from '../../cli/test-music';
 import { applyChain } from '../dsp/process/chain';
 import { meterReport } from '../dsp/report';
 import { renderNoise } from '../dsp/synth/noise';
@@ -30,20 +30,6 @@ const SLOW = 30_000;
 type Clip = { channels: Float32Array[]; sampleRate: number };
 let music: Clip;
 
-/** 8 s of the app's music looped to `seconds`, each loop at its own level (quiet verses, loud hooks). */
-function loop(left: Float32Array, right: Float32Array, seconds: number): Clip {
-	const gains = [0.35, 0.6, 1, 0.9, 0.5, 1.1, 0.75, 0.45, 1, 0.8];
-	const frames = Math.round(seconds * sampleRate);
-	const channels = [new Float32Array(frames), new Float32Array(frames)];
-	[left, right].forEach((source, c) => {
-		for (let i = 0; i < frames; i++) {
-			const k = Math.floor(i / source.length);
-			channels[c][i] = source[i % source.length] * gains[k % gains.length];
-		}
-	});
-	return { channels, sampleRate };
-}
-
 beforeAll(async () => {
 	const bank = testBank();
 	const clip = await renderArrangement({
@@ -53,7 +39,7 @@ beforeAll(async () => {
 		sampleRate,
 		bank
 	});
-	music = loop(clip.left, clip.right, 72);
+	music = loopWithLevels(clip.left, clip.right, 72, sampleRate);
 }, 60_000);
 
 /** The master's own checks: target, ceiling, fresh meter, chain. */

@@ -65,6 +65,25 @@ function designPhases(factor: number): Float64Array[] {
 }
 
 /**
+ * Every phase's taps in one flat array (phase-major, so each window of samples is read once per
+ * segment), and the largest Σ|tap| of a phase: an interpolated point never exceeds it × the largest
+ * |sample| of its window.
+ */
+function interpolationTable(factor: number): { taps: Float64Array; gainBound: number } {
+	const phases = designPhases(factor);
+	const taps = new Float64Array(phases.length * TAPS_PER_PHASE);
+	phases.forEach((row, p) => taps.set(row, p * TAPS_PER_PHASE));
+	let gainBound = 0;
+	for (const row of phases) {
+		gainBound = Math.max(
+			gainBound,
+			row.reduce((sum, v) => sum + Math.abs(v), 0)
+		);
+	}
+	return { taps, gainBound };
+}
+
+/**
  * Streaming true-peak detector for one channel. Each `next` call consumes one input sample and returns
  * the largest absolute value of input sample n − latency and the interpolated points between it and the
  * sample before it. No allocation per sample.
@@ -92,19 +111,11 @@ export class TruePeakInterpolator {
 		if (!Number.isInteger(factor) || factor < 1)
 			throw new RangeError('factor must be an integer ≥ 1');
 		if (!(floor >= 0)) throw new RangeError('floor must be ≥ 0');
-		const phases = designPhases(factor);
-		this.#taps = new Float64Array(phases.length * TAPS_PER_PHASE);
-		phases.forEach((row, p) => this.#taps.set(row, p * TAPS_PER_PHASE));
+		const { taps, gainBound } = interpolationTable(factor);
+		this.#taps = taps;
 		this.latency = factor === 1 ? 0 : TAPS_PER_PHASE / 2 - 1;
-		// An interpolated point is at most Σ|tap| of its phase × the largest sample in its window;
-		// the margin keeps rounding in that sum from ever crossing `floor`.
-		let gainBound = 0;
-		for (const row of phases) {
-			gainBound = Math.max(
-				gainBound,
-				row.reduce((sum, v) => sum + Math.abs(v), 0)
-			);
-		}
+		// An interpolated point is at most gainBound × the largest sample in its window; the margin
+		// keeps rounding in that sum from ever crossing `floor`.
 		this.#loud = gainBound > 0 ? floor / (gainBound * (1 + 1e-9)) : floor;
 	}
 
@@ -156,16 +167,7 @@ interface Scan {
 }
 
 function prepareScan(samples: Float32Array, factor: number): Scan {
-	const phases = designPhases(factor);
-	const taps = new Float64Array(phases.length * TAPS_PER_PHASE);
-	phases.forEach((row, p) => taps.set(row, p * TAPS_PER_PHASE));
-	let gainBound = 0;
-	for (const row of phases) {
-		gainBound = Math.max(
-			gainBound,
-			row.reduce((sum, v) => sum + Math.abs(v), 0)
-		);
-	}
+	const { taps, gainBound } = interpolationTable(factor);
 	const blockMax = new Float64Array(Math.ceil(samples.length / TAPS_PER_PHASE) + 1);
 	for (let i = 0; i < samples.length; i++) {
 		const b = (i / TAPS_PER_PHASE) | 0;
