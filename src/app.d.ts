@@ -1,5 +1,4 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-/// <reference types="vite-plugin-pwa/client" />
 declare global {
 	/** The package.json version, injected by Vite. */
 	const __APP_VERSION__: string;

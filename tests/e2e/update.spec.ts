@@ -21,6 +21,10 @@ test('a new deployment shows an "update available" prompt, and Reload switches t
 		await waitForServiceWorker(page);
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 		await expect(page.getByText('A new version of the app is ready.')).toHaveCount(0);
+		// The first install tells the learner once that the app now works offline.
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Ready to work offline.' })
+		).toBeVisible();
 
 		// Two deployments: the first while the page is on its very first visit (no worker at load),
 		// the second after that reload, when a worker controlled the page from the start.
@@ -57,6 +61,8 @@ test('a new deployment shows an "update available" prompt, and Reload switches t
 			);
 			expect(waiting, 'the waiting worker took over').toBeNull();
 			await waitForServiceWorker(page);
+			// An update is not a first install: no "offline ready" toast after it.
+			await expect(page.getByText('Ready to work offline.')).toHaveCount(0);
 		}
 	} finally {
 		server.closeAllConnections();
