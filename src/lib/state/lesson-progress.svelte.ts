@@ -66,7 +66,8 @@ export class LessonProgress {
 				now: Date.now(),
 				timeZone: deviceTimeZone()
 			});
-			if (row.completedAt !== null) await requestPersistence();
+			// Asking the browser to keep our data must not hold up the score.
+			if (row.completedAt !== null) void requestPersistence();
 		} catch (error) {
 			this.#fail(error);
 		}
