@@ -117,6 +117,8 @@ export class LessonAudio<V extends { wav: ArrayBuffer }> {
 			const wasPlaying = this.#player?.state === 'playing';
 			this.#player?.unload();
 			this.#player = created;
+			// The learner may have picked another version while this one decoded: keep their pick.
+			created.select(Math.min(this.active, loaded.length - 1));
 			this.active = created.active;
 			this.versions = loaded.map(withoutWav);
 			this.status = 'ready';
