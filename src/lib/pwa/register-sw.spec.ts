@@ -23,7 +23,15 @@ class FakeRegistration extends EventTarget {
 		this.installing = worker;
 		this.dispatchEvent(new Event('updatefound'));
 	}
-	update = vi.fn(async () => {});
+}
+
+/** A registration whose current version is active: the page loaded with a worker in place. */
+function controlledRegistration() {
+	const active = new FakeWorker();
+	active.state = 'activated';
+	const registration = new FakeRegistration();
+	registration.active = active;
+	return Object.assign(registration, { active });
 }
 
 function setup(registration = new FakeRegistration()) {
@@ -60,9 +68,7 @@ describe('registerServiceWorker', () => {
 	});
 
 	it('reports a new version once it has installed and waits, not before', async () => {
-		const registration = new FakeRegistration();
-		registration.active = new FakeWorker();
-		registration.active.state = 'activated';
+		const registration = controlledRegistration();
 		const { events, start } = setup(registration);
 		await start();
 		const next = new FakeWorker();
@@ -76,8 +82,7 @@ describe('registerServiceWorker', () => {
 	});
 
 	it('reports a version left waiting by an earlier visit as soon as the page registers', async () => {
-		const registration = new FakeRegistration();
-		registration.active = new FakeWorker();
+		const registration = controlledRegistration();
 		registration.waiting = new FakeWorker();
 		registration.waiting.state = 'installed';
 		const { events, start } = setup(registration);
@@ -86,9 +91,7 @@ describe('registerServiceWorker', () => {
 	});
 
 	it('says nothing when the page loads with its current version and no update', async () => {
-		const registration = new FakeRegistration();
-		registration.active = new FakeWorker();
-		registration.active.state = 'activated';
+		const registration = controlledRegistration();
 		const { events, start } = setup(registration);
 		await start();
 		expect(events.onNeedRefresh).not.toHaveBeenCalled();
@@ -96,8 +99,7 @@ describe('registerServiceWorker', () => {
 	});
 
 	it('activating the waiting version sends Workbox its SKIP_WAITING message', async () => {
-		const registration = new FakeRegistration();
-		registration.active = new FakeWorker();
+		const registration = controlledRegistration();
 		const waiting = new FakeWorker();
 		registration.waiting = waiting;
 		const { start } = setup(registration);
