@@ -4,6 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import local from './lint/folder-cycles.js';
 
 /** Browser globals the pure core (dsp, drills) must not touch: it runs in Node and Workers too. */
 export const domGlobals = [
@@ -37,6 +38,17 @@ export const domGlobals = [
 	'Image',
 	'customElements'
 ];
+
+/** Folders of src/lib that are pure: no Svelte, Dexie, Howler, DOM or browser edge. */
+export const pureFolders = ['dsp', 'drills', 'lesson', 'progress', 'bench', 'settings'];
+/** Folders of src/lib that touch the browser, which the pure core may not import. */
+export const edgeFolders = ['db', 'player', 'state', 'components', 'audio', 'pwa'];
+
+/** One import style inside src/lib: relative, so Node, esbuild and Vite resolve it alike. */
+const relativeInsideLib = {
+	group: ['$lib', '$lib/*'],
+	message: 'Inside src/lib, import relatively (../db/database): $lib is for routes.'
+};
 
 export default ts.config(
 	{
@@ -74,35 +86,39 @@ export default ts.config(
 		}
 	},
 	{
+		files: ['src/lib/**'],
+		plugins: { local },
+		rules: {
+			'local/no-folder-cycles': 'error',
+			'no-restricted-imports': ['error', { patterns: [relativeInsideLib] }]
+		}
+	},
+	{
 		// The pure core: same code in Node, a Worker and the page.
-		files: [
-			'src/lib/dsp/**',
-			'src/lib/drills/**',
-			'src/lib/lesson/**',
-			'src/lib/progress/**',
-			'src/lib/bench/**'
-		],
+		files: pureFolders.map((folder) => `src/lib/${folder}/**`),
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					patterns: [
-						{ group: ['svelte', 'svelte/*'], message: 'dsp/ and drills/ are pure: no Svelte.' },
+						relativeInsideLib,
+						{ group: ['svelte', 'svelte/*'], message: 'The pure core has no Svelte.' },
 						{
 							group: ['$app', '$app/*'],
-							message: 'dsp/ and drills/ are pure: no SvelteKit runtime.'
+							message: 'The pure core has no SvelteKit runtime.'
 						},
 						{
 							group: ['dexie', 'dexie/*'],
-							message: 'dsp/ and drills/ are pure: storage lives in lib/db.'
+							message: 'The pure core does not store: storage lives in lib/db.'
 						},
 						{
 							group: ['howler', 'howler/*'],
-							message: 'dsp/ and drills/ are pure: playback lives in lib/player.'
+							message: 'The pure core does not play: playback lives in lib/player.'
 						},
 						{
-							group: ['$lib/db/*', '$lib/player/*', '$lib/state/*', '$lib/components/*'],
-							message: 'dsp/ and drills/ may not import the browser edges.'
+							// Relative (../db/x, ../../player/x) as well as $lib/… forms.
+							regex: `^(\\$lib/|(\\.\\./)+)(${edgeFolders.join('|')})(/|$)`,
+							message: `The pure core may not import the browser edges (${edgeFolders.join(', ')}).`
 						}
 					]
 				}
@@ -111,7 +127,7 @@ export default ts.config(
 				'error',
 				...domGlobals.map((name) => ({
 					name,
-					message: `dsp/ and drills/ run outside the page: no "${name}".`
+					message: `The pure core runs outside the page too: no "${name}".`
 				}))
 			]
 		}

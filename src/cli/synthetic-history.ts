@@ -4,7 +4,7 @@
  * ten-question sessions, some days none, and accuracy improves as levels rise.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../lib/db/backup';
-import type { AttemptRow, DayRow, DrillStateRow, SessionRow } from '../lib/db/database';
+import type { AttemptRow, DayRow, DrillStateRow, SessionRow } from '../lib/progress/records';
 import { drillKinds } from '../lib/drills/registry';
 import { createStaircase, recordAnswer, type StaircaseState } from '../lib/drills/staircase';
 import { OCTAVE_BANDS_HZ } from '../lib/drills/octave-bands';

@@ -1,6 +1,10 @@
-/** The lint rule that keeps dsp/ and drills/ pure really fires, and only there. */
+/**
+ * The lint rules that keep the pure core pure really fire, in every pure folder and for relative as
+ * well as `$lib` imports, and only there; inside src/lib imports are relative.
+ */
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { edgeFolders, pureFolders } from '../../eslint.config.js';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
@@ -9,7 +13,24 @@ async function ruleIds(code: string, filePath: string) {
 	return result.messages.map((m) => m.ruleId);
 }
 
+/** A fixture path in `folder` of src/lib, one folder deep or two (so `../` is not enough). */
+const fixtures = (folder: string) => [
+	`src/lib/${folder}/fixture.ts`,
+	`src/lib/${folder}/nested/fixture.ts`
+];
+/** `../` as many times as `path` is deep below src/lib. */
+const up = (path: string) => '../'.repeat(path.split('/').length - 3);
+
 describe('pure-core lint guard', () => {
+	it('covers the pure folders and names the edges', () => {
+		expect(pureFolders).toEqual(
+			expect.arrayContaining(['dsp', 'drills', 'lesson', 'progress', 'bench', 'settings'])
+		);
+		expect(edgeFolders).toEqual(
+			expect.arrayContaining(['db', 'player', 'state', 'components', 'audio'])
+		);
+	});
+
 	it.each([
 		["import { Howl } from 'howler';\nexport const h = Howl;\n", 'no-restricted-imports'],
 		["import Dexie from 'dexie';\nexport const d = Dexie;\n", 'no-restricted-imports'],
@@ -18,22 +39,45 @@ describe('pure-core lint guard', () => {
 			"import { browser } from '$app/environment';\nexport const b = browser;\n",
 			'no-restricted-imports'
 		],
-		[
-			"import { getDatabase } from '$lib/db/database';\nexport const g = getDatabase;\n",
-			'no-restricted-imports'
-		],
 		['export const title = () => document.title;\n', 'no-restricted-globals'],
 		['export const w = () => window.innerWidth;\n', 'no-restricted-globals'],
 		['export const ctx = () => new AudioContext();\n', 'no-restricted-globals'],
 		['export const s = () => localStorage.length;\n', 'no-restricted-globals']
-	])('rejects %j in src/lib/dsp and src/lib/drills', async (code, rule) => {
-		expect(await ruleIds(code, 'src/lib/dsp/fixture.ts')).toContain(rule);
-		expect(await ruleIds(code, 'src/lib/drills/fixture.ts')).toContain(rule);
+	])('rejects %j in every pure folder', async (code, rule) => {
+		for (const folder of pureFolders) {
+			for (const path of fixtures(folder)) expect(await ruleIds(code, path)).toContain(rule);
+		}
+	});
+
+	it.each(['db/database', 'player/ab-player', 'state/settings.svelte', 'components/Icon.svelte'])(
+		'rejects importing %s from the pure core, relatively and through $lib',
+		async (target) => {
+			for (const folder of pureFolders) {
+				for (const path of fixtures(folder)) {
+					const relative = `import * as edge from '${up(path)}${target}';\nexport const e = edge;\n`;
+					const aliased = `import * as edge from '$lib/${target}';\nexport const e = edge;\n`;
+					expect(await ruleIds(relative, path), `${path} → ${target}`).toContain(
+						'no-restricted-imports'
+					);
+					expect(await ruleIds(aliased, path), `${path} → $lib/${target}`).toContain(
+						'no-restricted-imports'
+					);
+				}
+			}
+		}
+	);
+
+	it('allows the pure core to import itself relatively', async () => {
+		const ids = await ruleIds(
+			"import { dbToGain } from '../dsp/units';\nexport const g = dbToGain;\n",
+			'src/lib/drills/fixture.ts'
+		);
+		expect(ids).toEqual([]);
 	});
 
 	it('allows the same code at the browser edges', async () => {
 		const ids = await ruleIds(
-			"import { Howl } from 'howler';\nexport const h = () => [Howl, document.title];\n",
+			"import { Howl } from 'howler';\nimport { getDatabase } from '../db/database';\nexport const h = () => [Howl, getDatabase, document.title];\n",
 			'src/lib/player/fixture.ts'
 		);
 		expect(ids).not.toContain('no-restricted-imports');
@@ -44,6 +88,24 @@ describe('pure-core lint guard', () => {
 		const ids = await ruleIds(
 			'export const twice = (x: Float32Array) => x.map((v) => v * 2);\n',
 			'src/lib/dsp/fixture.ts'
+		);
+		expect(ids).toEqual([]);
+	});
+});
+
+describe('one import style inside src/lib', () => {
+	it('rejects $lib imports in src/lib, edges and core alike', async () => {
+		for (const path of ['src/lib/state/fixture.ts', 'src/lib/dsp/fixture.ts']) {
+			expect(
+				await ruleIds("import { x } from '$lib/dsp/units';\nexport const y = x;\n", path)
+			).toContain('no-restricted-imports');
+		}
+	});
+
+	it('allows $lib in routes', async () => {
+		const ids = await ruleIds(
+			"import { dbToGain } from '$lib/dsp/units';\nexport const g = dbToGain;\n",
+			'src/routes/fixture.ts'
 		);
 		expect(ids).toEqual([]);
 	});

@@ -4,7 +4,7 @@
  * (and the render worker's code stays as it is). The message types live here, next to the only
  * code that sends them; the worker imports them as types.
  */
-import type { TrackAnalysis } from '$lib/dsp/analysis/track-analysis';
+import type { TrackAnalysis } from '../dsp/analysis/track-analysis';
 
 export type AnalysisRequest =
 	| { id: number; kind: 'analyze'; channels: Float32Array[]; sampleRate: number }

@@ -4,8 +4,8 @@
  * and a WAV decoder for files the browser's decoder refuses. Samples arrive and leave as transferred
  * buffers, never copies. No DOM or Svelte imports: only the pure DSP code.
  */
-import { analyzeTrack } from '$lib/dsp/analysis/track-analysis';
-import { decodeWav, WavError } from '$lib/dsp/wav';
+import { analyzeTrack } from '../dsp/analysis/track-analysis';
+import { decodeWav, WavError } from '../dsp/wav';
 import type { AnalysisRequest, AnalysisResponse } from './analysis-client';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -3,10 +3,10 @@
  * track (and its master) once it has it, so previews, comparisons and the export only send times;
  * audio crosses the boundary as transferred buffers, never copied.
  */
-import type { ExportFormat, MasterReading, TrackMasterSettings } from '$lib/bench/master-track';
-import type { SystemPreviewId } from '$lib/bench/previews';
-import type { ServiceId, StreamingPlan } from '$lib/dsp/master/streaming';
-import type { ChainStep } from '$lib/dsp/process/chain';
+import type { ExportFormat, MasterReading, TrackMasterSettings } from '../bench/master-track';
+import type { SystemPreviewId } from '../bench/previews';
+import type { ServiceId, StreamingPlan } from '../dsp/master/streaming';
+import type { ChainStep } from '../dsp/process/chain';
 
 /** A stretch of the track, s from its start. */
 export interface ExcerptRange {

@@ -9,17 +9,17 @@ import {
 	masterTrack,
 	MAX_TRACK_SECONDS,
 	type TrackMasterResult
-} from '$lib/bench/master-track';
+} from '../bench/master-track';
 import {
 	PREVIEW_CEILING_DBTP,
 	renderStreamingPreview,
 	renderSystemPreviews,
 	versionLevels
-} from '$lib/bench/previews';
-import { streamingServices } from '$lib/dsp/master/streaming-services';
-import { matchGains } from '$lib/dsp/process/loudness-match';
-import { applyGain } from '$lib/dsp/process/stereo';
-import { encodeWav } from '$lib/dsp/wav';
+} from '../bench/previews';
+import { streamingServices } from '../dsp/master/streaming-services';
+import { matchGains } from '../dsp/process/loudness-match';
+import { applyGain } from '../dsp/process/stereo';
+import { encodeWav } from '../dsp/wav';
 import type {
 	BenchProgress,
 	BenchRequest,

@@ -1,9 +1,10 @@
 /** Messages between the page and the render worker. */
-import type { StyleId } from '$lib/dsp/synth/styles';
-import type { MeterReport } from '$lib/dsp/report';
-import type { DrillKindId, DrillSource, Question } from '$lib/drills/types';
-import type { LessonVersionId } from '$lib/lesson/versions';
-import type { ServiceId } from '$lib/dsp/master/streaming';
+import type { StyleId } from '../dsp/synth/styles';
+import type { MeterReport } from '../dsp/report';
+import type { DrillKindId, DrillSource, Question } from '../drills/types';
+import type { LessonMeter } from '../lesson/render-lesson';
+import type { LessonVersionId } from '../lesson/versions';
+import type { ServiceId } from '../dsp/master/streaming';
 
 export interface ArrangementRequest {
 	id: number;
@@ -55,18 +56,6 @@ export interface StreamingRequest {
 
 export type RenderRequest = ArrangementRequest | QuestionRequest | LessonRequest | StreamingRequest;
 
-/** Readings of a lesson version (null for silence, or LRA on a clip too short for it). */
-export interface LessonMeterReading {
-	/** Integrated loudness, LUFS. */
-	lufs: number | null;
-	/** True peak, dBTP. */
-	truePeak: number | null;
-	/** Loudness range, LU. */
-	lra: number | null;
-	/** Peak-to-loudness ratio, dB. */
-	plr: number | null;
-}
-
 /** One version of a lesson demo, ready to play. */
 export interface LessonRenderedVersion {
 	id: LessonVersionId;
@@ -75,7 +64,7 @@ export interface LessonRenderedVersion {
 	/** The playback gain: the loudness match and the common true-peak guard, dB. */
 	matchGainDb: number;
 	/** Readings of the version itself, before matching (the loud master reads about −8 LUFS). */
-	meter: LessonMeterReading;
+	meter: LessonMeter;
 	/** Third-octave long-term spectrum as played, when asked for. */
 	spectrum?: { centerHz: number; db: number | null }[];
 }
@@ -88,9 +77,9 @@ export interface StreamingRenderedVersion {
 	/** The service's gain, whether its limiter acts, and one sentence saying why. */
 	plan: { gainDb: number; limited: boolean; explanation: string };
 	/** Readings of the version as uploaded. */
-	uploaded: LessonMeterReading;
+	uploaded: LessonMeter;
 	/** Readings of the version as the service plays it. */
-	played: LessonMeterReading;
+	played: LessonMeter;
 }
 
 export interface RenderedVersion {

@@ -5,32 +5,29 @@
  * (transferred, not copied). Questions on a saved track read it from IndexedDB here (Dexie works in
  * workers), so its megabytes never pass through the page.
  */
-import { loadBank, renderArrangement, type SynthBank } from '$lib/dsp/synth/render';
-import { thirdOctaveSpectrum } from '$lib/dsp/analysis/spectrum';
-import { measureLoudness } from '$lib/dsp/analysis/loudness';
-import { truePeak } from '$lib/dsp/analysis/true-peak';
-import { meterReport } from '$lib/dsp/report';
-import { bucketMax, waveformOverview } from '$lib/dsp/analysis/overview';
-import { decodeWav, encodeWav, type DecodedWav } from '$lib/dsp/wav';
-import { MixDatabase } from '$lib/db/database';
-import { hasTrack, readTrackWav } from '$lib/db/tracks-repo';
-import { loopWindow, trackWindow } from '$lib/drills/track-window';
-import { generateQuestion } from '$lib/drills/question-rng';
-import { renderSourceAudio } from '$lib/drills/source-audio';
-import {
-	renderQuestion,
-	type QuestionSourceAudio as SourceClip
-} from '$lib/drills/render-question';
-import type { DrillSource } from '$lib/drills/types';
+import { loadBank, renderArrangement, type SynthBank } from '../dsp/synth/render';
+import { thirdOctaveSpectrum } from '../dsp/analysis/spectrum';
+import { measureLoudness } from '../dsp/analysis/loudness';
+import { truePeak } from '../dsp/analysis/true-peak';
+import { meterReport } from '../dsp/report';
+import { bucketMax, waveformOverview } from '../dsp/analysis/overview';
+import { decodeWav, encodeWav, type DecodedWav } from '../dsp/wav';
+import { MixDatabase } from '../db/database';
+import { hasTrack, readTrackWav } from '../db/tracks-repo';
+import { loopWindow, trackWindow } from '../drills/track-window';
+import { generateQuestion } from '../drills/question-rng';
+import { renderSourceAudio } from '../drills/source-audio';
+import { renderQuestion, type QuestionSourceAudio as SourceClip } from '../drills/render-question';
+import type { DrillSource } from '../drills/types';
 import {
 	renderLessonSet,
 	renderMeteredVersion,
 	renderStreamingSet,
 	type MeteredVersion
-} from '$lib/components/lesson/render-lesson';
-import { streamingServices } from '$lib/dsp/master/streaming';
-import type { LessonVersionId } from '$lib/lesson/versions';
-import type { StyleId } from '$lib/dsp/synth/styles';
+} from '../lesson/render-lesson';
+import { streamingServices } from '../dsp/master/streaming';
+import type { LessonVersionId } from '../lesson/versions';
+import type { StyleId } from '../dsp/synth/styles';
 import {
 	OVERVIEW_BUCKETS,
 	type ArrangementRequest,

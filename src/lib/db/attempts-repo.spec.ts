@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MixDatabase, type AttemptRow } from './database';
+import { MixDatabase } from './database';
+import type { AttemptRow } from '../progress/records';
 import {
 	readDrillState,
 	recentAccuracy,

@@ -9,7 +9,8 @@ import {
 	rejudgeDay
 } from '../progress/aggregate';
 import type { DailyGoal } from '../progress/streak';
-import type { AttemptRow, DrillStateRow, MixDatabase, SessionRow } from './database';
+import type { MixDatabase } from './database';
+import type { AttemptRow, DrillStateRow, SessionRow } from '../progress/records';
 import { readSetting, writeSetting } from './settings-repo';
 
 /**

@@ -16,14 +16,8 @@ import {
 	type Backup,
 	type ImportMode
 } from './backup';
-import {
-	MixDatabase,
-	type AttemptRow,
-	type DrillStateRow,
-	type LessonRow,
-	type SessionRow,
-	type SettingRow
-} from './database';
+import { MixDatabase, type SettingRow } from './database';
+import type { AttemptRow, DrillStateRow, LessonRow, SessionRow } from '../progress/records';
 
 const NOW = new Date('2026-11-24T12:00:00.000Z');
 const DAY0 = '2026-11-10';

@@ -14,18 +14,11 @@ import { styleIds } from '../dsp/synth/styles';
 import { rebuildAggregates } from '../progress/aggregate';
 import { isDay } from '../progress/calendar';
 import { DEFAULT_GOAL, parseGoal, type DailyGoal } from '../progress/streak';
-import type {
-	AttemptRow,
-	DayRow,
-	DrillStateRow,
-	LessonRow,
-	MixDatabase,
-	ReviewRow,
-	SessionRow,
-	SettingRow
-} from './database';
-import { localDay } from './days';
-import { DRILL_SOURCES, SESSION_LENGTHS, type Settings } from './settings-repo';
+import type { MixDatabase, SettingRow } from './database';
+import type { ReviewRow } from '../progress/review';
+import type { AttemptRow, DayRow, DrillStateRow, LessonRow, SessionRow } from '../progress/records';
+import { localDay } from '../progress/days';
+import { DRILL_SOURCES, SESSION_LENGTHS, type Settings } from '../settings/settings';
 
 export const BACKUP_FORMAT = 'mix-for-the-master-backup';
 export const BACKUP_VERSION = 1;

@@ -5,12 +5,10 @@
  */
 import { addLessonToDay } from '../progress/aggregate';
 import { gradeReview, newReview, reviewId, type ReviewRow } from '../progress/review';
-import type { LessonRow, MixDatabase } from './database';
-import { localDay } from './days';
+import type { MixDatabase } from './database';
+import { PASS_SCORE, type LessonRow } from '../progress/records';
+import { localDay } from '../progress/days';
 import { readSetting } from './settings-repo';
-
-/** A quiz score that passes (80 %). */
-export const PASS_SCORE = 0.8;
 
 function emptyLesson(slug: string): LessonRow {
 	return {

@@ -7,7 +7,8 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordAttempt, recordSession } from './attempts-repo';
-import { MixDatabase, type AttemptRow } from './database';
+import { MixDatabase } from './database';
+import type { AttemptRow } from '../progress/records';
 import { readSetting } from './settings-repo';
 
 const V2_STORES = {

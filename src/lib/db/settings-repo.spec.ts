@@ -1,13 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME, MixDatabase } from './database';
-import {
-	defaultSettings,
-	readSetting,
-	trackIdOfSource,
-	trackSource,
-	writeSetting
-} from './settings-repo';
+import { readSetting, writeSetting } from './settings-repo';
+import { defaultSettings, trackIdOfSource, trackSource } from '../settings/settings';
 
 let db: MixDatabase | undefined;
 

@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportBackup, importBackup, parseBackup, resetAll, serializeBackup } from './backup';
 import { MixDatabase } from './database';
-import { readSetting, trackSource, writeSetting } from './settings-repo';
+import { readSetting, writeSetting } from './settings-repo';
+import { trackSource } from '../settings/settings';
 import {
 	MAX_SAVED_TRACKS,
 	TRACK_MESSAGES,

@@ -4,7 +4,8 @@
  * listing reads only a handle to the bytes. Tracks stay on the device: backups leave them out.
  */
 import type { MixDatabase, TrackRow } from './database';
-import { readSetting, trackSource, writeSetting } from './settings-repo';
+import { readSetting, writeSetting } from './settings-repo';
+import { trackSource } from '../settings/settings';
 
 /** The most tracks the app keeps (each is about 10 MB). */
 export const MAX_SAVED_TRACKS = 10;

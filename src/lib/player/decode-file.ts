@@ -3,7 +3,7 @@
  * (any sample rate, 16/24-bit or float, nothing resampled), anything else with the browser's decoder
  * (MP3, AAC/M4A, FLAC, OGG… whatever this browser plays). Every failure is one clear sentence.
  */
-import { decodeWavInWorker } from '$lib/audio/analysis-client';
+import { decodeWavInWorker } from '../audio/analysis-client';
 
 /** Longest track the bench takes, seconds (10 minutes). */
 export const MAX_TRACK_SECONDS = 600;

@@ -4,9 +4,9 @@
  * rendering a buffer at the track's rate into one at 44.1 kHz), as stereo 16-bit WAV. A minute is
  * about 10 MB, so ten saved tracks fit comfortably in a phone's storage.
  */
-import { loudestWindow } from '$lib/drills/track-window';
-import type { SampleRate, Seconds } from '$lib/dsp/units';
-import { encodeWav } from '$lib/dsp/wav';
+import { loudestWindow } from '../drills/track-window';
+import type { SampleRate, Seconds } from '../dsp/units';
+import { encodeWav } from '../dsp/wav';
 
 /** The rate every saved track is stored at (the drills render at this rate). */
 export const DRILL_SAMPLE_RATE: SampleRate = 44100;

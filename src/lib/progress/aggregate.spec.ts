@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptRow, SessionRow } from '../db/database';
+import type { AttemptRow, SessionRow } from './records';
 import { octaveBandOf } from '../drills/octave-bands';
 import {
 	ACTIVE_CAP_MS,

@@ -4,7 +4,7 @@
  * small rows instead of tens of thousands of attempts; migrations and imports rebuild them here.
  * Pure functions: no Dexie, no DOM.
  */
-import type { AttemptRow, DayRow, KindDayRow, LessonRow, SessionRow } from '../db/database';
+import type { AttemptRow, DayRow, KindDayRow, LessonRow, SessionRow } from './records';
 import { octaveBandOf } from '../drills/octave-bands';
 import type { DrillKindId } from '../drills/types';
 import { goalMet, type DailyGoal } from './streak';

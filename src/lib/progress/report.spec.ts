@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DayRow, KindDayRow } from '../db/database';
+import type { DayRow, KindDayRow } from './records';
 import { getDrillKind, drillKinds } from '../drills/registry';
 import { createStaircase } from '../drills/staircase';
 import type { DrillKind } from '../drills/types';

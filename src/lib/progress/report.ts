@@ -3,7 +3,7 @@
  * calendar, sessions and minutes per day, each drill's threshold in its own unit and its history,
  * and accuracy per octave band for the EQ drills. Pure: the page reads the rows, this shapes them.
  */
-import type { DayRow, DrillStateRow, KindDayRow, LessonRow } from '../db/database';
+import type { DayRow, DrillStateRow, KindDayRow, LessonRow } from './records';
 import { OCTAVE_BANDS_HZ } from '../drills/octave-bands';
 import { thresholdLevel } from '../drills/staircase';
 import type { DrillKind, DrillKindId } from '../drills/types';

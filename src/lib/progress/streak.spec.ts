@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDay } from '../db/days';
+import { localDay } from './days';
 import { addDays, dayRange, daysBetween } from './calendar';
 import {
 	computeStreak,

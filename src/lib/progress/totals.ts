@@ -1,5 +1,5 @@
 /** A day row's totals as the goal judges them. */
-import type { DayRow } from '../db/database';
+import type { DayRow } from './records';
 import type { DayTotals } from './streak';
 
 /** The totals a goal is judged on. */

@@ -3,17 +3,17 @@
  * worker, and handed to the bench worker for previews, a quick master and its export. Nothing
  * leaves the device.
  */
-import { analyzeInWorker } from '$lib/audio/analysis-client';
-import { BenchWorker } from '$lib/audio/bench-client';
-import type { TrackMasterSettings } from '$lib/bench/master-track';
-import { loudestExcerpt } from '$lib/bench/excerpt';
-import type { TrackAnalysis } from '$lib/dsp/analysis/track-analysis';
-import type { ServiceId } from '$lib/dsp/master/streaming-services';
-import { getDatabase } from '$lib/db/database';
-import { trackSource } from '$lib/db/settings-repo';
-import { saveTrack } from '$lib/db/tracks-repo';
-import { openTrack } from '$lib/player/decode-file';
-import { DRILL_TRACK_SECONDS, prepareTrackForDrills } from '$lib/player/prepare-track';
+import { analyzeInWorker } from '../audio/analysis-client';
+import { BenchWorker } from '../audio/bench-client';
+import type { TrackMasterSettings } from '../bench/master-track';
+import { loudestExcerpt } from '../bench/excerpt';
+import type { TrackAnalysis } from '../dsp/analysis/track-analysis';
+import type { ServiceId } from '../dsp/master/streaming-services';
+import { getDatabase } from '../db/database';
+import { trackSource } from '../settings/settings';
+import { saveTrack } from '../db/tracks-repo';
+import { openTrack } from '../player/decode-file';
+import { DRILL_TRACK_SECONDS, prepareTrackForDrills } from '../player/prepare-track';
 import { settings } from './settings.svelte';
 
 export type BenchPhase = 'empty' | 'decoding' | 'analyzing' | 'ready';

@@ -4,22 +4,22 @@
  * with the staircase it moves. A session practises one kind, or several (the daily mix), each on its
  * own staircase.
  */
-import { renderInWorker } from '$lib/audio/render-client';
-import type { ResponseFor } from '$lib/audio/render-protocol';
-import { recordAttempt, recordSession, readDrillState } from '$lib/db/attempts-repo';
-import { trackIdOfSource } from '$lib/db/settings-repo';
-import { activeMsOf } from '$lib/progress/aggregate';
+import { renderInWorker } from '../audio/render-client';
+import type { ResponseFor } from '../audio/render-protocol';
+import { recordAttempt, recordSession, readDrillState } from '../db/attempts-repo';
+import { trackIdOfSource } from '../settings/settings';
+import { activeMsOf } from '../progress/aggregate';
 import { requestPersistence } from './storage';
-import { getDatabase } from '$lib/db/database';
-import { deviceTimeZone, localDay, utcOffsetMinutes } from '$lib/db/days';
-import { styleForSeed, styleIds } from '$lib/dsp/synth/styles';
-import { eqLoudnessChangeDb } from '$lib/drills/eq-loudness';
-import { octaveBandOf } from '$lib/drills/bands';
-import { generateQuestion } from '$lib/drills/question-rng';
-import { pickWeakBandSeed } from '$lib/drills/weakness';
-import { createStaircase, recordAnswer, type StaircaseState } from '$lib/drills/staircase';
-import type { DrillKind, DrillKindId, DrillSource, Grade } from '$lib/drills/types';
-import { AbPlayer, setMonoListening, type AbState } from '$lib/player/ab-player';
+import { getDatabase } from '../db/database';
+import { deviceTimeZone, localDay, utcOffsetMinutes } from '../progress/days';
+import { styleForSeed, styleIds } from '../dsp/synth/styles';
+import { eqLoudnessChangeDb } from '../drills/eq-loudness';
+import { octaveBandOf } from '../drills/bands';
+import { generateQuestion } from '../drills/question-rng';
+import { pickWeakBandSeed } from '../drills/weakness';
+import { createStaircase, recordAnswer, type StaircaseState } from '../drills/staircase';
+import type { DrillKind, DrillKindId, DrillSource, Grade } from '../drills/types';
+import { AbPlayer, setMonoListening, type AbState } from '../player/ab-player';
 import { describeStorageError, settings } from './settings.svelte';
 
 export const CLIP_SECONDS = 8;

@@ -1,8 +1,8 @@
 /** Per-drill level and recent accuracy for the drill list, read live from Dexie. */
 import { liveQuery } from 'dexie';
-import { getDatabase } from '$lib/db/database';
-import { drillKinds } from '$lib/drills/registry';
-import type { DrillKindId } from '$lib/drills/types';
+import { getDatabase } from '../db/database';
+import { drillKinds } from '../drills/registry';
+import type { DrillKindId } from '../drills/types';
 
 export interface DrillStat {
 	level: number;

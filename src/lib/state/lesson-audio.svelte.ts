@@ -4,11 +4,11 @@
  * and frees it when the demo goes away. Only one demo on a page plays at a time: starting one
  * pauses the one that was playing.
  */
-import type { AbPlayer, AbState } from '$lib/player/ab-player';
+import type { AbPlayer, AbState } from '../player/ab-player';
 
 /** The player code (Howler) loads with the first demo that prepares, not with the lesson text. */
 const playerModules = () =>
-	Promise.all([import('$lib/player/ab-player'), import('$lib/player/clip-player')]);
+	Promise.all([import('../player/ab-player'), import('../player/clip-player')]);
 let setVolume: ((volume: number) => void) | undefined;
 import { settings } from './settings.svelte';
 

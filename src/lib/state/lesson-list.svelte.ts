@@ -1,5 +1,6 @@
 /** The course map's lesson progress, read live (see progress.svelte.ts); apart so Today does not load it. */
-import { getDatabase, type LessonRow } from '$lib/db/database';
+import { getDatabase } from '../db/database';
+import type { LessonRow } from '../progress/records';
 import { Live } from './progress.svelte';
 
 /** Every lesson's stored progress by slug, for the course map. */

@@ -1,8 +1,9 @@
 /** One lesson's stored progress as live runes state, and the writes a lesson page makes. */
 import { liveQuery } from 'dexie';
-import { getDatabase, type LessonRow } from '$lib/db/database';
-import { deviceTimeZone } from '$lib/db/days';
-import { markReadToEnd, readLesson, recordQuiz, saveReadingPosition } from '$lib/db/lessons-repo';
+import { getDatabase } from '../db/database';
+import type { LessonRow } from '../progress/records';
+import { deviceTimeZone } from '../progress/days';
+import { markReadToEnd, readLesson, recordQuiz, saveReadingPosition } from '../db/lessons-repo';
 import { requestPersistence } from './storage';
 import { describeStorageError } from './settings.svelte';
 

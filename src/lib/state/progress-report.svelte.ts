@@ -2,9 +2,9 @@
  * The Progress page's report, read live from Dexie (see progress.svelte.ts). In a module of its own
  * because it needs the drill registry, which the Today page does not load.
  */
-import { getDatabase } from '$lib/db/database';
-import { drillKinds } from '$lib/drills/registry';
-import { buildProgressReport, type ProgressReport } from '$lib/progress/report';
+import { getDatabase } from '../db/database';
+import { drillKinds } from '../drills/registry';
+import { buildProgressReport, type ProgressReport } from '../progress/report';
 import { Live } from './progress.svelte';
 
 /** Everything the Progress page shows, updated when any tab writes. */

@@ -3,17 +3,18 @@
  * tables they touch, so Today and Progress update while another tab (or this one) practises.
  */
 import { liveQuery } from 'dexie';
-import { getDatabase, type DayRow } from '$lib/db/database';
-import { deviceTimeZone, localDay } from '$lib/db/days';
-import { readSetting } from '$lib/db/settings-repo';
+import { getDatabase } from '../db/database';
+import type { DayRow } from '../progress/records';
+import { deviceTimeZone, localDay } from '../progress/days';
+import { readSetting } from '../db/settings-repo';
 import {
 	computeStreak,
 	DEFAULT_GOAL,
 	goalProgress,
 	type DailyGoal,
 	type StreakSummary
-} from '$lib/progress/streak';
-import { totalsOf } from '$lib/progress/totals';
+} from '../progress/streak';
+import { totalsOf } from '../progress/totals';
 import { describeStorageError } from './settings.svelte';
 
 /** Today's local calendar day on this device. */

@@ -5,17 +5,12 @@
  * closed before it committed) and the mirror is the newer choice. Without a mirror (cleared, or a
  * private mode that refuses localStorage) Dexie decides.
  */
-import { getDatabase } from '$lib/db/database';
-import {
-	defaultSettings,
-	readSetting,
-	writeSetting,
-	type Settings,
-	type ThemePreference
-} from '$lib/db/settings-repo';
-import { themeColors } from '$lib/app-manifest';
-import { deviceTimeZone, localDay } from '$lib/db/days';
-import type { DailyGoal } from '$lib/progress/streak';
+import { getDatabase } from '../db/database';
+import { readSetting, writeSetting } from '../db/settings-repo';
+import { defaultSettings, type Settings, type ThemePreference } from '../settings/settings';
+import { themeColors } from '../app-manifest';
+import { deviceTimeZone, localDay } from '../progress/days';
+import type { DailyGoal } from '../progress/streak';
 
 const MIRROR_KEY = 'mftm-theme';
 
@@ -97,7 +92,7 @@ class SettingsState {
 		await this.#store('dailyGoal', goal);
 		try {
 			// Loaded on demand: the Today page, which loads this module, never changes the goal.
-			const { rejudgeToday } = await import('$lib/db/attempts-repo');
+			const { rejudgeToday } = await import('../db/attempts-repo');
 			await rejudgeToday(getDatabase(), localDay(new Date(), deviceTimeZone()));
 		} catch (error) {
 			this.storageError = describeStorageError(error);

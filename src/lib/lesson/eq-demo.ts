@@ -3,7 +3,7 @@
  * plot and sliders, kept apart from the component so it can be tested. The plot geometry matches
  * EqCurve.svelte (a 320 × 150 plot over 20 Hz–20 kHz, ±rangeDb, with an 18-unit axis strip below).
  */
-import type { Decibels, Hertz } from '$lib/dsp/units';
+import type { Decibels, Hertz } from '../dsp/units';
 
 export const EQ_MIN_HZ: Hertz = 20;
 export const EQ_MAX_HZ: Hertz = 20000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { styleIds } from '$lib/dsp/synth/styles';
+import { styleIds } from '../dsp/synth/styles';
 import { DEFAULT_DEMO_STYLE, demoStyle, pageSeed } from './demo-source';
 
 describe('pageSeed', () => {

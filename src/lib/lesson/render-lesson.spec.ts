@@ -5,11 +5,11 @@
  * ceiling. Measured on seeded pink noise (the same code path as music, without the sound bank).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { measureLoudness } from '$lib/dsp/analysis/loudness';
-import { truePeak } from '$lib/dsp/analysis/true-peak';
-import { getStreamingService } from '$lib/dsp/master/streaming';
-import { renderNoise } from '$lib/dsp/synth/noise';
-import type { LessonVersionId } from '$lib/lesson/versions';
+import { measureLoudness } from '../dsp/analysis/loudness';
+import { truePeak } from '../dsp/analysis/true-peak';
+import { getStreamingService } from '../dsp/master/streaming';
+import { renderNoise } from '../dsp/synth/noise';
+import type { LessonVersionId } from './versions';
 import {
 	matchForPlayback,
 	renderLessonSet,

@@ -1,9 +1,9 @@
 /** The requests a lesson demo sends to the render worker, with the page's seed and the demo's style. */
-import { renderInWorker } from '$lib/audio/render-client';
-import type { LessonRenderedVersion, StreamingRenderedVersion } from '$lib/audio/render-protocol';
-import type { ServiceId } from '$lib/dsp/master/streaming';
-import type { LessonVersionId } from '$lib/lesson/version-ids';
-import { DEMO_SAMPLE_RATE, DEMO_SECONDS, demoStyle, pageSeed } from './demo-source';
+import { renderInWorker } from './render-client';
+import type { LessonRenderedVersion, StreamingRenderedVersion } from './render-protocol';
+import type { ServiceId } from '../dsp/master/streaming';
+import type { LessonVersionId } from '../lesson/version-ids';
+import { DEMO_SAMPLE_RATE, DEMO_SECONDS, demoStyle, pageSeed } from '../lesson/demo-source';
 
 /** Which music a demo plays: the page it is on and an optional style. */
 export interface DemoMusic {

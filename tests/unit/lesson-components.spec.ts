@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
-import AbCompare from './AbCompare.svelte';
-import DrillLink from './DrillLink.svelte';
-import EqDemo from './EqDemo.svelte';
-import MeterReadout from './MeterReadout.svelte';
-import StreamingDemo from './StreamingDemo.svelte';
-import SystemSwitcher from './SystemSwitcher.svelte';
+import AbCompare from '$lib/components/lesson/AbCompare.svelte';
+import DrillLink from '$lib/components/lesson/DrillLink.svelte';
+import EqDemo from '$lib/components/lesson/EqDemo.svelte';
+import MeterReadout from '$lib/components/lesson/MeterReadout.svelte';
+import StreamingDemo from '$lib/components/lesson/StreamingDemo.svelte';
+import SystemSwitcher from '$lib/components/lesson/SystemSwitcher.svelte';
 
 const html = (body: string) => body.replace(/<!--[^>]*-->/g, '');
 

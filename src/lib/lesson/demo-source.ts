@@ -1,5 +1,5 @@
 /** Where a lesson demo's music comes from: a fixed seed per page and a style, so demos repeat. */
-import { styleIds, type StyleId } from '$lib/dsp/synth/styles';
+import { styleIds, type StyleId } from '../dsp/synth/styles';
 
 /** Length of a demo clip; the same as the drills' clips. */
 export const DEMO_SECONDS = 8;

@@ -1,5 +1,5 @@
 /** Text for the lesson demos: readings, gains and plain-language notes on each reading. */
-import type { LessonMeterReading } from '$lib/audio/render-protocol';
+import type { LessonMeter } from './render-lesson';
 
 /** Shown in place of a reading that does not exist (silence, or LRA of a very short clip). */
 export const NO_READING = '–';
@@ -54,7 +54,7 @@ export interface ReadingRow {
 }
 
 /** The four rows of a meter readout, each with a one-line note that fits its value. */
-export function readingRows(meter: LessonMeterReading): ReadingRow[] {
+export function readingRows(meter: LessonMeter): ReadingRow[] {
 	const { lufs, truePeak, lra, plr } = meter;
 	return [
 		{

@@ -6,13 +6,13 @@
  * true-peak guard, so no version clips. A streaming demo plays two versions the way a normalizing
  * service would (`renderStreaming`), each with its own reading.
  */
-import { measureLoudness } from '$lib/dsp/analysis/loudness';
-import { truePeak } from '$lib/dsp/analysis/true-peak';
-import { matchGains } from '$lib/dsp/process/loudness-match';
-import { dbToGain, type Dbfs, type Decibels, type Lufs, type SampleRate } from '$lib/dsp/units';
-import { MATCH_CEILING_DBTP } from '$lib/drills/render-question';
-import { renderStreaming, type StreamingService } from '$lib/dsp/master/streaming';
-import { renderLessonVersion, type LessonVersionId } from '$lib/lesson/versions';
+import { measureLoudness } from '../dsp/analysis/loudness';
+import { truePeak } from '../dsp/analysis/true-peak';
+import { matchGains } from '../dsp/process/loudness-match';
+import { dbToGain, type Dbfs, type Decibels, type Lufs, type SampleRate } from '../dsp/units';
+import { MATCH_CEILING_DBTP } from '../drills/render-question';
+import { renderStreaming, type StreamingService } from '../dsp/master/streaming';
+import { renderLessonVersion, type LessonVersionId } from './versions';
 
 /** Planar audio and its rate. */
 export interface LessonAudio {
