@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
-import local from './lint/folder-cycles.js';
+import local from './lint/plugin.js';
 
 /** Browser globals the pure core (dsp, drills) must not touch: it runs in Node and Workers too. */
 export const domGlobals = [
@@ -40,7 +40,7 @@ export const domGlobals = [
 ];
 
 /** Folders of src/lib that are pure: no Svelte, Dexie, Howler, DOM or browser edge. */
-export const pureFolders = ['dsp', 'drills', 'lesson', 'progress', 'bench', 'settings'];
+export const pureFolders = ['dsp', 'drills', 'lesson', 'progress', 'bench', 'settings', 'format'];
 /** Folders of src/lib that touch the browser, which the pure core may not import. */
 export const edgeFolders = ['db', 'player', 'state', 'components', 'audio', 'pwa'];
 
@@ -86,11 +86,38 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/lib/**'],
+		files: ['src/**', 'lint/**'],
 		plugins: { local },
+		rules: { 'local/object-args': 'error' }
+	},
+	{
+		files: ['src/lib/**'],
 		rules: {
 			'local/no-folder-cycles': 'error',
 			'no-restricted-imports': ['error', { patterns: [relativeInsideLib] }]
+		}
+	},
+	{
+		// Pages and components read and write through state classes, never the database itself.
+		files: ['src/routes/**', 'src/lib/components/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\$lib/|(\\.\\./)+)db(/|$)',
+							allowTypeImports: true,
+							message:
+								'Pages and components reach the database through a state class (src/lib/state); `import type` is fine.'
+						},
+						{
+							group: ['dexie', 'dexie/*'],
+							message: 'Pages and components read IndexedDB through a Live state class.'
+						}
+					]
+				}
+			]
 		}
 	},
 	{

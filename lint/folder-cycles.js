@@ -116,12 +116,10 @@ export function folderGraph(libRoot) {
 /**
  * The shortest way from folder `start` to folder `goal` along the graph's edges, both ends
  * included, or null when there is none.
- * @param {FolderGraph} graph
- * @param {string} start
- * @param {string} goal
+ * @param {{ graph: FolderGraph; start: string; goal: string }} where
  * @returns {string[] | null}
  */
-export function pathBetween(graph, start, goal) {
+export function pathBetween({ graph, start, goal }) {
 	/** @type {Map<string, string | null>} */
 	const previous = new Map([[start, null]]);
 	const queue = [start];
@@ -232,7 +230,7 @@ export const noFolderCycles = {
 			const target = resolveSpecifier({ specifier, fromFile: file, libRoot });
 			const to = target && folderOf(target, libRoot);
 			if (!to || to === from) return;
-			const back = pathBetween(cachedGraph(libRoot), to, from);
+			const back = pathBetween({ graph: cachedGraph(libRoot), start: to, goal: from });
 			if (back) {
 				context.report({
 					node: node.source,
@@ -249,6 +247,3 @@ export const noFolderCycles = {
 		};
 	}
 };
-
-/** The plugin eslint.config.js registers as `local`. */
-export default { rules: { 'no-folder-cycles': noFolderCycles } };

@@ -12,6 +12,8 @@ test.describe('offline', () => {
 		page,
 		context
 	}) => {
+		// Two full loads per route, offline: about 1.5 s each on a 2-core machine.
+		test.setTimeout(30_000 + routes.length * 6_000);
 		// Enter on a deep link: the worker must still register at /sw.js with scope /.
 		await page.goto('/learn/no-magic-in-mastering');
 		await waitForServiceWorker(page);

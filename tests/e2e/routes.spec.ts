@@ -1,27 +1,33 @@
 import { expect, routes, test } from './fixtures';
 
 test.describe('every route', () => {
-	for (const route of routes) {
-		test(`${route.path} renders its page in the app shell`, async ({ page }) => {
-			const response = await page.goto(route.path);
-			expect(response?.status()).toBe(200);
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
-			await expect(page).toHaveTitle(new RegExp(`${route.heading} · Mix for the Master`));
-			await expect(
-				page.getByRole('link', { name: 'Mix for the Master', exact: true })
-			).toBeVisible();
-			await expect(page.getByRole('link', { name: 'Settings', exact: true }).first()).toBeVisible();
-			const nav = page.getByRole('navigation', { name: 'Main' });
-			for (const tab of ['Today', 'Learn', 'Train', 'Progress']) {
-				await expect(nav.getByRole('link', { name: tab })).toBeInViewport();
-			}
-			// Nothing is wider than the screen (a phone would zoom out and push the tab bar away).
-			const overflow = await page.evaluate(
-				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-			);
-			expect(overflow).toBe(0);
-		});
-	}
+	// One page walks every route, each a full load: a fresh browser per route only added start-up time.
+	test('every route renders its page in the app shell', async ({ page }) => {
+		test.setTimeout(30_000 + routes.length * 5_000);
+		for (const route of routes) {
+			await test.step(route.path, async () => {
+				const response = await page.goto(route.path);
+				expect(response?.status()).toBe(200);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+				await expect(page).toHaveTitle(new RegExp(`${route.heading} · Mix for the Master`));
+				await expect(
+					page.getByRole('link', { name: 'Mix for the Master', exact: true })
+				).toBeVisible();
+				await expect(
+					page.getByRole('link', { name: 'Settings', exact: true }).first()
+				).toBeVisible();
+				const nav = page.getByRole('navigation', { name: 'Main' });
+				for (const tab of ['Today', 'Learn', 'Train', 'Progress']) {
+					await expect(nav.getByRole('link', { name: tab })).toBeInViewport();
+				}
+				// Nothing is wider than the screen (a phone would zoom out and push the tab bar away).
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				);
+				expect(overflow, route.path).toBe(0);
+			});
+		}
+	});
 
 	test('the tab bar navigates and marks the current page', async ({ page }) => {
 		await page.goto('/');

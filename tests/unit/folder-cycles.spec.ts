@@ -103,8 +103,12 @@ describe('folderGraph and folderCycles', () => {
 		});
 		const graph = folderGraph(lib);
 		expect(folderCycles(graph)).toEqual([['db', 'progress', 'records']]);
-		expect(pathBetween(graph, 'progress', 'db')).toEqual(['progress', 'records', 'db']);
-		expect(pathBetween(graph, 'dsp', 'db')).toBeNull();
+		expect(pathBetween({ graph, start: 'progress', goal: 'db' })).toEqual([
+			'progress',
+			'records',
+			'db'
+		]);
+		expect(pathBetween({ graph, start: 'dsp', goal: 'db' })).toBeNull();
 	});
 });
 

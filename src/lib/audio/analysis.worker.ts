@@ -6,7 +6,7 @@
  */
 import { analyzeTrack } from '../dsp/analysis/track-analysis';
 import { decodeWav, WavError } from '../dsp/wav';
-import type { AnalysisRequest, AnalysisResponse } from './analysis-client';
+import type { AnalysisRequest, AnalysisResponse } from './analysis-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -26,7 +26,7 @@ import type {
 	BenchResponse,
 	CompareVersion,
 	ExcerptRange
-} from './bench-client';
+} from './bench-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -123,11 +123,11 @@ function streaming(request: Extract<BenchRequest, { kind: 'streaming' }>): Bench
 		throw new BenchError('This track is too quiet to measure, so no service would play it.');
 	}
 	const excerpt = excerptOf(channels, sampleRate, request);
-	const played = renderStreamingPreview(
-		{ channels: excerpt, sampleRate },
-		{ lufs, truePeak },
-		request.service
-	);
+	const played = renderStreamingPreview({
+		excerpt: { channels: excerpt, sampleRate },
+		fullTrackReading: { lufs, truePeak },
+		serviceId: request.service
+	});
 	return {
 		id: request.id,
 		ok: true,
@@ -143,8 +143,13 @@ function makeMaster(request: Extract<BenchRequest, { kind: 'master' }>): BenchRe
 	const current = requireTrack();
 	// The old master goes first: a new one needs the memory.
 	master = undefined;
-	const result = masterTrack(current, request.settings ?? {}, (fraction) => {
-		self.postMessage({ id: request.id, kind: 'progress', fraction } satisfies BenchProgress);
+	const result = masterTrack({
+		channels: current.channels,
+		sampleRate: current.sampleRate,
+		settings: request.settings ?? {},
+		onProgress: (fraction) => {
+			self.postMessage({ id: request.id, kind: 'progress', fraction } satisfies BenchProgress);
+		}
 	});
 	master = result;
 	const { before, after, chain, gainDb, passes, ms } = result;

@@ -1,42 +1,19 @@
-/** The page's side of the render worker: one worker, promise-based requests. */
+/** The page's side of the render worker: one worker, started on the first request. */
 import type { RenderRequest, RenderResponse, ResponseFor } from './render-protocol';
+import { WorkerClient, type Unsent } from './worker-client';
 
-type Waiter = { resolve: (r: RenderResponse) => void; reject: (e: Error) => void };
+const client = new WorkerClient<RenderRequest, RenderResponse>({
+	start: () => new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' }),
+	crashMessage: 'The audio engine stopped unexpectedly.'
+});
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<number, Waiter>();
-
-function getWorker(): Worker {
-	if (!worker) {
-		worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' });
-		worker.onmessage = (event: MessageEvent<RenderResponse>) => {
-			const response = event.data;
-			const waiter = pending.get(response.id);
-			pending.delete(response.id);
-			if (!waiter) return;
-			if (response.ok) waiter.resolve(response);
-			else waiter.reject(new Error(response.message));
-		};
-		worker.onerror = () => {
-			for (const waiter of pending.values()) {
-				waiter.reject(new Error('The audio engine stopped unexpectedly.'));
-			}
-			pending.clear();
-			worker?.terminate();
-			worker = undefined;
-		};
-	}
-	return worker;
-}
-
-/** Sends a request to the render worker; resolves with its success response. */
-export function renderInWorker<R extends Omit<RenderRequest, 'id'>>(
-	request: R
+/**
+ * Sends a request to the render worker; resolves with its success response. An aborted `signal`
+ * rejects at once with an AbortError (the worker still finishes that render before the next).
+ */
+export function renderInWorker<R extends Unsent<RenderRequest>>(
+	request: R,
+	{ signal }: { signal?: AbortSignal } = {}
 ): Promise<ResponseFor<R['kind']>> {
-	const id = nextId++;
-	return new Promise((resolve, reject) => {
-		pending.set(id, { resolve: resolve as (r: RenderResponse) => void, reject });
-		getWorker().postMessage({ ...request, id });
-	});
+	return client.request(request, { signal });
 }

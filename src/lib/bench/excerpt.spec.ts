@@ -18,15 +18,15 @@ function meanInside(shortTerm: [number, number | null][], start: number, length:
 
 describe('loudestExcerpt', () => {
 	it('returns the whole track when it is no longer than the excerpt', () => {
-		expect(loudestExcerpt([], 12, 30)).toEqual({
+		expect(loudestExcerpt({ shortTerm: [], durationS: 12, lengthS: 30 })).toEqual({
 			startS: 0,
 			endS: 12
 		});
 		expect(
-			loudestExcerpt(
-				series(30, () => -10),
-				30
-			)
+			loudestExcerpt({
+				shortTerm: series(30, () => -10),
+				durationS: 30
+			})
 		).toEqual({
 			startS: 0,
 			endS: 30
@@ -40,14 +40,14 @@ describe('loudestExcerpt', () => {
 		['a steady level (ties: the earliest)', () => -14, 0]
 	])('finds %s', (_label, lufs, expected) => {
 		const shortTerm = series(120, lufs);
-		const { startS, endS } = loudestExcerpt(shortTerm, 120);
+		const { startS, endS } = loudestExcerpt({ shortTerm, durationS: 120 });
 		expect(Math.abs(startS - expected)).toBeLessThanOrEqual(0.1 + 1e-9);
 		expect(endS - startS).toBeCloseTo(30, 9);
 	});
 
 	it('agrees with a brute-force search on an uneven curve', () => {
 		const shortTerm = series(200, (t) => -20 + 6 * Math.sin(t / 7) + 3 * Math.sin(t / 2.3));
-		const { startS } = loudestExcerpt(shortTerm, 200, 20);
+		const { startS } = loudestExcerpt({ shortTerm, durationS: 200, lengthS: 20 });
 		let best = -Infinity;
 		for (let start = 0; start <= 180; start += 0.1)
 			best = Math.max(best, meanInside(shortTerm, start, 20));
@@ -57,15 +57,17 @@ describe('loudestExcerpt', () => {
 	it('counts silence (null) as −70 LUFS, so a gap pulls a window down', () => {
 		// Loud everywhere, but a silent gap at 40–45 s: the best 30 s window avoids it.
 		const shortTerm = series(120, (t) => (t > 40 && t < 48 ? null : -10));
-		const { startS, endS } = loudestExcerpt(shortTerm, 120);
+		const { startS, endS } = loudestExcerpt({ shortTerm, durationS: 120 });
 		expect(startS >= 45 || endS <= 40).toBe(true);
 	});
 
 	it('works on a thinned graph and on excerpts shorter than the 3 s window', () => {
 		const full = series(120, (t) => (t >= 63 && t <= 90 ? -8 : -20));
 		const thinned = full.filter((_, i) => i % 7 === 0);
-		expect(Math.abs(loudestExcerpt(thinned, 120).startS - 60)).toBeLessThanOrEqual(0.7);
-		const short = loudestExcerpt(full, 120, 2);
+		expect(
+			Math.abs(loudestExcerpt({ shortTerm: thinned, durationS: 120 }).startS - 60)
+		).toBeLessThanOrEqual(0.7);
+		const short = loudestExcerpt({ shortTerm: full, durationS: 120, lengthS: 2 });
 		expect(short.startS).toBeGreaterThanOrEqual(63 - 2);
 		expect(short.endS).toBeLessThanOrEqual(90);
 	});
@@ -75,14 +77,18 @@ describe('loudestExcerpt', () => {
 		const x = sineWave({ peak: 0.05, frequency: 440, sampleRate, length: 60 * sampleRate });
 		for (let i = 20 * sampleRate; i < 35 * sampleRate; i++) x[i] *= 8;
 		const a = analyzeTrack({ channels: [x], sampleRate });
-		const { startS, endS } = loudestExcerpt(a.shortTerm, a.durationS, 10);
+		const { startS, endS } = loudestExcerpt({
+			shortTerm: a.shortTerm,
+			durationS: a.durationS,
+			lengthS: 10
+		});
 		expect(startS).toBeGreaterThanOrEqual(20 - 1e-6);
 		expect(endS).toBeLessThanOrEqual(35 + 1e-6);
 	});
 
 	it('rejects a length that is not positive', () => {
-		expect(() => loudestExcerpt([], 10, 0)).toThrow(RangeError);
-		expect(() => loudestExcerpt([], Number.NaN)).toThrow(RangeError);
+		expect(() => loudestExcerpt({ shortTerm: [], durationS: 10, lengthS: 0 })).toThrow(RangeError);
+		expect(() => loudestExcerpt({ shortTerm: [], durationS: Number.NaN })).toThrow(RangeError);
 	});
 });
 
@@ -92,7 +98,12 @@ describe('sliceChannels', () => {
 	const right = Float32Array.from({ length: 5000 }, (_, i) => -i);
 
 	it('returns views of the same samples, not copies', () => {
-		const [l, r] = sliceChannels([left, right], sampleRate, 1, 2.5);
+		const [l, r] = sliceChannels({
+			channels: [left, right],
+			sampleRate,
+			startS: 1,
+			endS: 2.5
+		});
 		expect(l.length).toBe(1500);
 		expect(l[0]).toBe(1000);
 		expect(r[1499]).toBe(-2499);
@@ -101,13 +112,15 @@ describe('sliceChannels', () => {
 	});
 
 	it('clamps to the track', () => {
-		const [l] = sliceChannels([left], sampleRate, -1, 99);
+		const [l] = sliceChannels({ channels: [left], sampleRate, startS: -1, endS: 99 });
 		expect(l.length).toBe(5000);
-		const [empty] = sliceChannels([left], sampleRate, 7, 8);
+		const [empty] = sliceChannels({ channels: [left], sampleRate, startS: 7, endS: 8 });
 		expect(empty.length).toBe(0);
 	});
 
 	it('rejects an end before the start', () => {
-		expect(() => sliceChannels([left], sampleRate, 2, 1)).toThrow(RangeError);
+		expect(() => sliceChannels({ channels: [left], sampleRate, startS: 2, endS: 1 })).toThrow(
+			RangeError
+		);
 	});
 });

@@ -17,12 +17,16 @@ const EPSILON_S: Seconds = 1e-6;
  * silent readings (null) count as −70 LUFS. The window starts at the start of a reading's span or at
  * the end of the track minus `lengthS`; of equally loud windows the earliest wins.
  */
-export function loudestExcerpt(
+export function loudestExcerpt({
+	shortTerm,
+	durationS,
+	lengthS = 30
+}: {
 	/** [window end s, LUFS | null], in time order (`TrackAnalysis.shortTerm`). */
-	shortTerm: readonly (readonly [Seconds, Lufs | null])[],
-	durationS: Seconds,
-	lengthS: Seconds = 30
-): { startS: Seconds; endS: Seconds } {
+	shortTerm: readonly (readonly [Seconds, Lufs | null])[];
+	durationS: Seconds;
+	lengthS?: Seconds;
+}): { startS: Seconds; endS: Seconds } {
 	if (!(lengthS > 0)) throw new RangeError('loudestExcerpt: lengthS must be positive');
 	if (!(durationS >= 0)) throw new RangeError('loudestExcerpt: durationS must be 0 or more');
 	if (durationS <= lengthS) return { startS: 0, endS: durationS };
@@ -52,12 +56,17 @@ export function loudestExcerpt(
 }
 
 /** Views (`subarray`, no copy: they share the samples) of `startS`…`endS` of every channel. */
-export function sliceChannels(
-	channels: readonly Float32Array[],
-	sampleRate: SampleRate,
-	startS: Seconds,
-	endS: Seconds
-): Float32Array[] {
+export function sliceChannels({
+	channels,
+	sampleRate,
+	startS,
+	endS
+}: {
+	channels: readonly Float32Array[];
+	sampleRate: SampleRate;
+	startS: Seconds;
+	endS: Seconds;
+}): Float32Array[] {
 	if (!(endS >= startS)) throw new RangeError('sliceChannels: endS must not be before startS');
 	return channels.map((samples) => {
 		const from = Math.min(samples.length, Math.max(0, Math.round(startS * sampleRate)));

@@ -5,11 +5,10 @@
  * chain reproducing the audio. About 12 s in all. The export: TPDF dither statistics and WAV round trips.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loopWithLevels, testBank } from '../../cli/test-music';
+import { loopWithLevels, testClip, type TestAudio } from '../../cli/test-music';
 import { applyChain } from '../dsp/process/chain';
 import { meterReport } from '../dsp/report';
 import { renderNoise } from '../dsp/synth/noise';
-import { renderArrangement } from '../dsp/synth/render';
 import { decodeWav, encodeWav } from '../dsp/wav';
 import {
 	encodeMasterWav,
@@ -27,24 +26,15 @@ const TP_TOLERANCE = 0.1;
 /** Per-test timeout for tests that master 72 s (about 3–4 s each here). */
 const SLOW = 30_000;
 
-type Clip = { channels: Float32Array[]; sampleRate: number };
-let music: Clip;
+let music: TestAudio;
 
 beforeAll(async () => {
-	const bank = testBank();
-	const clip = await renderArrangement({
-		style: 'pop-rock',
-		seed: 1,
-		seconds: 8,
-		sampleRate,
-		bank
-	});
-	music = loopWithLevels(clip.left, clip.right, 72, sampleRate);
+	music = loopWithLevels({ ...(await testClip(sampleRate)), seconds: 72 });
 }, 60_000);
 
 /** The master's own checks: target, ceiling, fresh meter, chain. */
 function expectMaster(
-	input: Clip,
+	input: TestAudio,
 	result: TrackMasterResult,
 	{
 		targetLufs,
@@ -88,7 +78,7 @@ describe('masterTrack', () => {
 		'masters 72 s of music to −14 LUFS / −1 dBTP with at most two passes and steady progress',
 		() => {
 			const progress: number[] = [];
-			const result = masterTrack(music, {}, (f) => progress.push(f));
+			const result = masterTrack({ ...music, onProgress: (f) => progress.push(f) });
 			expectMaster(music, result, { targetLufs: -14, ceilingDbtp: -1, reproduce: true });
 			expect(result.passes).toBeGreaterThanOrEqual(1);
 			expect(result.passes).toBeLessThanOrEqual(2);
@@ -110,7 +100,7 @@ describe('masterTrack', () => {
 		'reaches a loud target with a lower ceiling and a tilt',
 		() => {
 			const settings = { targetLufs: -11, ceilingDbtp: -2, tiltDb: 2, glue: true };
-			const result = masterTrack(music, settings);
+			const result = masterTrack({ ...music, settings });
 			expectMaster(music, result, settings);
 			expect(result.chain.map((s) => s.type)).toEqual([
 				'lowshelf',
@@ -131,7 +121,7 @@ describe('masterTrack', () => {
 				for (let i = 0; i < c.length; i++) c[i] = Math.max(-1, Math.min(1, c[i]));
 			}
 			const input = { channels: [noise.left, noise.right], sampleRate };
-			const result = masterTrack(input, { glue: false });
+			const result = masterTrack({ ...input, settings: { glue: false } });
 			expectMaster(input, result, { targetLufs: -14, ceilingDbtp: -1 });
 			expect(result.before.lufs!).toBeGreaterThan(-10);
 			expect(result.gainDb).toBeLessThan(-3);
@@ -142,7 +132,7 @@ describe('masterTrack', () => {
 
 	it('masters a short track whole (no proxy)', () => {
 		const short = { channels: music.channels.map((c) => c.slice(0, 20 * sampleRate)), sampleRate };
-		const result = masterTrack(short, { targetLufs: -12 });
+		const result = masterTrack({ ...short, settings: { targetLufs: -12 } });
 		expect(result.passes).toBe(0);
 		expectMaster(short, result, { targetLufs: -12, ceilingDbtp: -1 });
 	}, 20_000);
@@ -157,11 +147,15 @@ describe('masterTrack', () => {
 		const long = { channels: [new Float32Array(sampleRate * 90)], sampleRate };
 		expect(() => masterTrack(long)).toThrow(/silent/);
 		const short = { channels: music.channels.map((c) => c.slice(0, 10 * sampleRate)), sampleRate };
-		expect(() => masterTrack(short, { targetLufs: -2 })).toThrow(/between −30 and −5 LUFS/);
-		expect(() => masterTrack(short, { ceilingDbtp: 1 })).toThrow(/ceiling/);
+		expect(() => masterTrack({ ...short, settings: { targetLufs: -2 } })).toThrow(
+			/between −30 and −5 LUFS/
+		);
+		expect(() => masterTrack({ ...short, settings: { ceilingDbtp: 1 } })).toThrow(/ceiling/);
 		expect(() => masterTrack({ channels: [], sampleRate })).toThrow(RangeError);
 		// The app's music tops out near −6.5 LUFS at −1 dBTP (quick-master.ts).
-		expect(() => masterTrack(short, { targetLufs: -5 })).toThrow(/could not reach −5 LUFS/);
+		expect(() => masterTrack({ ...short, settings: { targetLufs: -5 } })).toThrow(
+			/could not reach −5 LUFS/
+		);
 	}, 20_000);
 });
 

@@ -38,7 +38,8 @@ import { Compressor } from '../dsp/process/compressor';
 import { Limiter } from '../dsp/process/limiter';
 import { meterReport } from '../dsp/report';
 import { dbToGain, type Decibels, type Lufs, type SampleRate, type Seconds } from '../dsp/units';
-import { encodeWav } from '../dsp/wav';
+import { encodeWav, WAV_HEADER_BYTES, wavBuffer } from '../dsp/wav';
+import { formatNumber } from '../format/format';
 import { loudestExcerpt } from './excerpt';
 
 /** The settings of the bench's master (the quick master's): −14 LUFS, −1 dBTP, no tilt, glue on. */
@@ -117,13 +118,6 @@ function reading({
 	};
 }
 
-/** A loudness for prose: one decimal, a real minus sign ("−14", "−13.6"). */
-function formatLufs(value: number): string {
-	const rounded = Math.round(value * 10) / 10;
-	const text = Number.isInteger(rounded) ? String(Math.abs(rounded)) : Math.abs(rounded).toFixed(1);
-	return `${rounded < 0 ? '−' : ''}${text}`;
-}
-
 function checkSettings({ targetLufs, ceilingDbtp, tiltDb }: TrackMasterSettings): void {
 	if (!(targetLufs >= -30 && targetLufs <= -5)) {
 		throw new RangeError('The target loudness must lie between −30 and −5 LUFS.');
@@ -162,7 +156,7 @@ export function proxyRanges({
 	sampleRate: SampleRate;
 }): Ranges {
 	const durationS = frames / sampleRate;
-	const loudest = loudestExcerpt(shortTerm, durationS, SPREAD_S);
+	const loudest = loudestExcerpt({ shortTerm, durationS, lengthS: SPREAD_S });
 	const spacingS = durationS / SPREAD_COUNT;
 	const first = loudest.startS - spacingS * Math.floor(loudest.startS / spacingS);
 	const ranges: Ranges = [];
@@ -342,12 +336,22 @@ class Progress {
 }
 
 /** An error for a target the limiter cannot reach on this track. */
-function unreachable(targetLufs: Lufs, reachedLufs: Lufs | null, ceilingDbtp: number): RangeError {
-	const reached = reachedLufs === null ? '' : ` (it reached ${formatLufs(reachedLufs)} LUFS)`;
+function unreachable({
+	targetLufs,
+	reachedLufs,
+	ceilingDbtp
+}: {
+	targetLufs: Lufs;
+	reachedLufs: Lufs | null;
+	ceilingDbtp: number;
+}): RangeError {
+	// Levels in prose: one decimal, none when whole ("−14", "−13.6").
+	const level = (value: number) => formatNumber(value, { trim: true });
+	const reached = reachedLufs === null ? '' : ` (it reached ${level(reachedLufs)} LUFS)`;
 	return new RangeError(
 		reachedLufs !== null && reachedLufs < targetLufs
-			? `The master could not reach ${formatLufs(targetLufs)} LUFS${reached}: the limiter cannot make this track louder at ${formatLufs(ceilingDbtp)} dBTP without wrecking it. Choose a quieter target.`
-			: `The master could not reach ${formatLufs(targetLufs)} LUFS${reached}. Try again with another target.`
+			? `The master could not reach ${level(targetLufs)} LUFS${reached}: the limiter cannot make this track louder at ${level(ceilingDbtp)} dBTP without wrecking it. Choose a quieter target.`
+			: `The master could not reach ${level(targetLufs)} LUFS${reached}. Try again with another target.`
 	);
 }
 
@@ -357,20 +361,25 @@ function unreachable(targetLufs: Lufs, reachedLufs: Lufs | null, ceilingDbtp: nu
  * track. Throws a RangeError with a sentence for the learner for silence, bad settings and a target
  * the limiter cannot reach. `onProgress` receives fractions from 0 to 1.
  */
-export function masterTrack(
-	input: { channels: Float32Array[]; sampleRate: SampleRate },
-	settings: Partial<TrackMasterSettings> = {},
-	onProgress?: (fraction: number) => void
-): TrackMasterResult {
+export function masterTrack({
+	channels,
+	sampleRate,
+	settings = {},
+	onProgress
+}: {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	settings?: Partial<TrackMasterSettings>;
+	onProgress?: (fraction: number) => void;
+}): TrackMasterResult {
 	const started = performance.now();
 	const options: TrackMasterSettings = { ...DEFAULT_QUICK_MASTER, ...settings };
 	checkSettings(options);
-	const { channels, sampleRate } = input;
 	const frames = checkInput(channels, sampleRate);
 	const { targetLufs, ceilingDbtp } = options;
-	const check = (lufs: Lufs | null) => {
-		if (lufs === null || Math.abs(lufs - targetLufs) > MASTER_TOLERANCE_LU) {
-			throw unreachable(targetLufs, lufs, ceilingDbtp);
+	const check = (reachedLufs: Lufs | null) => {
+		if (reachedLufs === null || Math.abs(reachedLufs - targetLufs) > MASTER_TOLERANCE_LU) {
+			throw unreachable({ targetLufs, reachedLufs, ceilingDbtp });
 		}
 	};
 
@@ -545,42 +554,6 @@ export class TpdfDither {
 	}
 }
 
-/** The 44-byte canonical WAV header (PCM = 1, IEEE float = 3). */
-function wavHeader(
-	view: DataView,
-	{
-		channelCount,
-		sampleRate,
-		bits,
-		formatTag,
-		dataBytes
-	}: {
-		channelCount: number;
-		sampleRate: number;
-		bits: number;
-		formatTag: number;
-		dataBytes: number;
-	}
-): void {
-	const ascii = (offset: number, text: string) => {
-		for (let i = 0; i < text.length; i++) view.setUint8(offset + i, text.charCodeAt(i));
-	};
-	const blockAlign = (channelCount * bits) / 8;
-	ascii(0, 'RIFF');
-	view.setUint32(4, 36 + dataBytes, true);
-	ascii(8, 'WAVE');
-	ascii(12, 'fmt ');
-	view.setUint32(16, 16, true);
-	view.setUint16(20, formatTag, true);
-	view.setUint16(22, channelCount, true);
-	view.setUint32(24, sampleRate, true);
-	view.setUint32(28, sampleRate * blockAlign, true);
-	view.setUint16(32, blockAlign, true);
-	view.setUint16(34, bits, true);
-	ascii(36, 'data');
-	view.setUint32(40, dataBytes, true);
-}
-
 /**
  * Encodes the master as a WAV file: 'float32' (as `encodeWav`), 'pcm24' (rounded, clamped), or
  * 'pcm16' with TPDF dither (`ditherTo16`, seeded, so an export is reproducible). Samples are scaled
@@ -604,12 +577,10 @@ export function encodeMasterWav({
 	if (count === 0) throw new RangeError('encodeMasterWav needs at least one channel');
 	const frames = channels[0].length;
 	if (channels.some((c) => c.length !== frames)) throw new RangeError('channels differ in length');
-	const bits = format === 'pcm16' ? 16 : 24;
-	const dataBytes = (frames * count * bits) / 8;
-	const buffer = new ArrayBuffer(44 + dataBytes);
-	const view = new DataView(buffer);
-	wavHeader(view, { channelCount: count, sampleRate, bits, formatTag: 1, dataBytes });
-	const bytes = new Uint8Array(buffer);
+	const bitsPerSample = format === 'pcm16' ? 16 : 24;
+	const bytes = new Uint8Array(
+		wavBuffer({ channelCount: count, sampleRate, bitsPerSample, frames })
+	);
 	if (format === 'pcm16') {
 		// Dither into a scratch Int16Array per block, then copy the little-endian bytes.
 		const blockFrames = Math.min(frames, BLOCK_FRAMES) || 1;
@@ -623,7 +594,7 @@ export function encodeMasterWav({
 					scratch[o] = v > 32767 ? 32767 : v < -32768 ? -32768 : v;
 				}
 			}
-			let offset = 44 + start * count * 2;
+			let offset = WAV_HEADER_BYTES + start * count * 2;
 			for (let k = 0; k < n * count; k++, offset += 2) {
 				const v = scratch[k];
 				bytes[offset] = v & 0xff;
@@ -632,7 +603,7 @@ export function encodeMasterWav({
 		}
 		return bytes;
 	}
-	let offset = 44;
+	let offset = WAV_HEADER_BYTES;
 	for (let i = 0; i < frames; i++) {
 		for (let c = 0; c < count; c++, offset += 3) {
 			let v = Math.round(channels[c][i] * 8388608);

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceCurve } from '../dsp/analysis/reference-curve';
 import type { TrackAnalysis } from '../dsp/analysis/track-analysis';
-import {
-	formatDb,
-	formatHzRange,
-	formatLufs,
-	formatNumber,
-	largestDeviation,
-	readingNotes,
-	type ReadingId
-} from './notes';
+import { largestDeviation, readingNotes, type ReadingId } from './notes';
 
 const BANDS = [
 	25, 31.5, 40, 50, 63, 80, 100, 125, 160, 200, 250, 315, 400, 500, 630, 800, 1000, 1250, 1600,
@@ -49,25 +41,6 @@ function analysis(overrides: Partial<TrackAnalysis> = {}): TrackAnalysis {
 
 const noteFor = (id: ReadingId, overrides: Partial<TrackAnalysis>) =>
 	readingNotes(analysis(overrides)).find((n) => n.id === id)!;
-
-describe('formatting', () => {
-	it.each([
-		[formatLufs(-14.24), '−14.2 LUFS'],
-		[formatLufs(-8), '−8.0 LUFS'],
-		[formatLufs(null), '—'],
-		[formatDb(-0.96, 'dBTP'), '−1.0 dBTP'],
-		[formatDb(-0.04, 'dBTP'), '0.0 dBTP'],
-		[formatDb(0.3, 'dBFS'), '0.3 dBFS'],
-		[formatDb(4.2, 'dB', { signed: true }), '+4.2 dB'],
-		[formatDb(-4.2, 'dB', { signed: true }), '−4.2 dB'],
-		[formatDb(6.34, 'LU'), '6.3 LU'],
-		[formatNumber(0.724, { digits: 2, signed: true }), '+0.72'],
-		[formatNumber(-0.004, { digits: 2, signed: true }), '0.00'],
-		[formatHzRange(63, 100), '63–100 Hz'],
-		[formatHzRange(800, 1250), '800 Hz–1.25 kHz'],
-		[formatHzRange(2000, 3150), '2–3.15 kHz']
-	])('%s is %s', (actual, expected) => expect(actual).toBe(expected));
-});
 
 describe('readingNotes: shape', () => {
 	const cases: Partial<TrackAnalysis>[] = [

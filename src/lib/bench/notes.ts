@@ -9,7 +9,15 @@
  */
 import type { TrackAnalysis } from '../dsp/analysis/track-analysis';
 import { HEADROOM_CEILING_DBTP, streamingServices } from '../dsp/master/streaming-services';
-import type { Decibels, Hertz, Lufs } from '../dsp/units';
+import type { Decibels, Hertz } from '../dsp/units';
+import {
+	NO_VALUE,
+	formatDb,
+	formatHzRange,
+	formatLufs,
+	formatNumber,
+	roundTo
+} from '../format/format';
 
 export type ReadingId =
 	| 'integrated'
@@ -34,68 +42,6 @@ export interface ReadingNote {
 	level: NoteLevel;
 }
 
-const MINUS = '\u2212';
-/** Shown where a reading does not exist (silence, too short, mono). */
-export const NO_VALUE = '—';
-
-/** Rounds to `digits` decimals without a negative zero. */
-function round(value: number, digits = 1): number {
-	const scale = Math.pow(10, digits);
-	const rounded = Math.round(value * scale) / scale;
-	return rounded === 0 ? 0 : rounded;
-}
-
-/**
- * A number for display: fixed decimals, a typographic minus, a plus sign when asked.
- * @example formatNumber(-3.04) // "−3.0"
- */
-export function formatNumber(value: number, { digits = 1, signed = false } = {}): string {
-	const rounded = round(value, digits);
-	const text = Math.abs(rounded).toFixed(digits);
-	if (rounded < 0) return `${MINUS}${text}`;
-	return signed && rounded > 0 ? `+${text}` : text;
-}
-
-/**
- * A level with its unit, one decimal ("—" for null).
- * @example formatDb(-0.96, 'dBTP') // "−1.0 dBTP"
- */
-export function formatDb(
-	value: number | null,
-	unit = 'dB',
-	{ signed = false }: { signed?: boolean } = {}
-): string {
-	return value === null ? NO_VALUE : `${formatNumber(value, { signed })} ${unit}`;
-}
-
-/**
- * A loudness, one decimal ("—" for null).
- * @example formatLufs(-14.24) // "−14.2 LUFS"
- */
-export function formatLufs(value: Lufs | null): string {
-	return formatDb(value, 'LUFS');
-}
-
-/** A set level in prose: integers stay integers ("−14", "−1"). */
-function formatLevel(value: number): string {
-	return Number.isInteger(value) ? formatNumber(value, { digits: 0 }) : formatNumber(value);
-}
-
-/** A frequency label: "63", "1.25 k" style numbers. */
-function hzNumber(hz: Hertz): string {
-	return hz >= 1000 ? String(hz / 1000) : String(hz);
-}
-
-/**
- * A band range for prose.
- * @example formatHzRange(63, 100) // "63–100 Hz"; formatHzRange(800, 1250) // "800 Hz–1.25 kHz"
- */
-export function formatHzRange(lowHz: Hertz, highHz: Hertz): string {
-	if (lowHz >= 1000) return `${hzNumber(lowHz)}–${hzNumber(highHz)} kHz`;
-	if (highHz < 1000) return `${lowHz}–${highHz} Hz`;
-	return `${lowHz} Hz–${hzNumber(highHz)} kHz`;
-}
-
 const service = (id: string) => {
 	const found = streamingServices.find((s) => s.id === id);
 	if (!found) throw new Error(`streaming service ${id} is missing`);
@@ -115,9 +61,9 @@ function integratedNote(a: TrackAnalysis): ReadingNote {
 		};
 	}
 	const value = formatLufs(a.integratedLufs);
-	const lufs = round(a.integratedLufs);
-	const reference = `${formatLevel(spotify.targetLufs)} LUFS`;
-	const below = round(spotify.targetLufs - lufs);
+	const lufs = roundTo(a.integratedLufs);
+	const reference = `${formatNumber(spotify.targetLufs, { trim: true })} LUFS`;
+	const below = roundTo(spotify.targetLufs - lufs);
 	if (below < 0) {
 		return {
 			...base,
@@ -135,9 +81,9 @@ function integratedNote(a: TrackAnalysis): ReadingNote {
 		};
 	}
 	const gap = formatNumber(below);
-	const peak = a.truePeakDbtp === null ? HEADROOM_CEILING_DBTP : round(a.truePeakDbtp);
-	const raise = round(Math.max(0, Math.min(below, HEADROOM_CEILING_DBTP - peak)));
-	const ceiling = `${formatLevel(HEADROOM_CEILING_DBTP)} dBTP`;
+	const peak = a.truePeakDbtp === null ? HEADROOM_CEILING_DBTP : roundTo(a.truePeakDbtp);
+	const raise = roundTo(Math.max(0, Math.min(below, HEADROOM_CEILING_DBTP - peak)));
+	const ceiling = `${formatNumber(HEADROOM_CEILING_DBTP, { trim: true })} dBTP`;
 	let note: string;
 	if (raise === below) {
 		note = `Spotify would raise this by ${gap} dB to ${reference}, but ${youtube.name} does not turn quiet tracks up, so there it plays ${gap} dB below its reference.`;
@@ -161,7 +107,7 @@ function lraNote(a: TrackAnalysis): ReadingNote {
 	}
 	return {
 		...base,
-		value: formatDb(a.lraLu, 'LU'),
+		value: formatDb(a.lraLu, { unit: 'LU' }),
 		note: 'How far the loudness moves between the quieter and the louder passages (EBU Tech 3342): a small number means an even level throughout.',
 		level: 'info'
 	};
@@ -177,9 +123,9 @@ function truePeakNote(a: TrackAnalysis): ReadingNote {
 			level: 'info'
 		};
 	}
-	const value = formatDb(a.truePeakDbtp, 'dBTP', { signed: true });
-	const ceiling = `${formatLevel(HEADROOM_CEILING_DBTP)} dBTP`;
-	if (round(a.truePeakDbtp) > HEADROOM_CEILING_DBTP) {
+	const value = formatDb(a.truePeakDbtp, { unit: 'dBTP', signed: true });
+	const ceiling = `${formatNumber(HEADROOM_CEILING_DBTP, { trim: true })} dBTP`;
+	if (roundTo(a.truePeakDbtp) > HEADROOM_CEILING_DBTP) {
 		return {
 			...base,
 			value,
@@ -200,8 +146,8 @@ function samplePeakNote(a: TrackAnalysis): ReadingNote {
 	if (a.samplePeakDbfs === null) {
 		return { ...base, value: NO_VALUE, note: 'Silent: every sample is zero.', level: 'info' };
 	}
-	const value = formatDb(a.samplePeakDbfs, 'dBFS', { signed: true });
-	const peak = round(a.samplePeakDbfs);
+	const value = formatDb(a.samplePeakDbfs, { unit: 'dBFS', signed: true });
+	const peak = roundTo(a.samplePeakDbfs);
 	if (peak > 0) {
 		return {
 			...base,
@@ -218,7 +164,7 @@ function samplePeakNote(a: TrackAnalysis): ReadingNote {
 			level: 'warn'
 		};
 	}
-	const above = a.truePeakDbtp === null ? 0 : round(a.truePeakDbtp - a.samplePeakDbfs);
+	const above = a.truePeakDbtp === null ? 0 : roundTo(a.truePeakDbtp - a.samplePeakDbfs);
 	return {
 		...base,
 		value,
@@ -245,7 +191,7 @@ function plrNote(a: TrackAnalysis): ReadingNote {
 		};
 	}
 	const value = formatDb(a.plrDb);
-	const plr = round(a.plrDb);
+	const plr = roundTo(a.plrDb);
 	if (plr <= PLR_LIMITED_DB) {
 		return {
 			...base,
@@ -283,7 +229,7 @@ function maxShortTermNote(a: TrackAnalysis): ReadingNote {
 	const value = formatLufs(a.maxShortTermLufs);
 	if (a.integratedLufs === null)
 		return { ...base, value, note: 'The loudest 3-second stretch.', level: 'info' };
-	const above = round(a.maxShortTermLufs - a.integratedLufs);
+	const above = roundTo(a.maxShortTermLufs - a.integratedLufs);
 	return {
 		...base,
 		value,
@@ -314,7 +260,7 @@ function correlationNote(a: TrackAnalysis): ReadingNote {
 					level: 'info'
 				};
 	}
-	const r = round(a.correlation, 2);
+	const r = roundTo(a.correlation, { digits: 2 });
 	const value = formatNumber(a.correlation, { digits: 2, signed: true });
 	const share = a.negativeCorrelationShare ?? 0;
 	if (r < 0) {
@@ -391,7 +337,7 @@ function spectrumNote(a: TrackAnalysis): ReadingNote {
 			level: 'info'
 		};
 	}
-	const value = formatDb(deviation.db, 'dB', { signed: true });
+	const value = formatDb(deviation.db, { signed: true });
 	if (Math.abs(deviation.db) < SPECTRUM_HINT_DB) {
 		return {
 			...base,

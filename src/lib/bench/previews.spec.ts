@@ -5,13 +5,12 @@
  * equal to the excerpt's plus the gain planned from the whole track.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testBank } from '../../cli/test-music';
+import { testClip, type TestAudio } from '../../cli/test-music';
 import { measureLoudness } from '../dsp/analysis/loudness';
 import { thirdOctaveSpectrum } from '../dsp/analysis/spectrum';
 import { truePeak } from '../dsp/analysis/true-peak';
 import { getStreamingService, planStreaming, type ServiceId } from '../dsp/master/streaming';
 import { renderNoise } from '../dsp/synth/noise';
-import { renderArrangement } from '../dsp/synth/render';
 import {
 	PREVIEW_CEILING_DBTP,
 	renderStreamingPreview,
@@ -21,27 +20,18 @@ import {
 } from './previews';
 
 const sampleRate = 44100;
-type Clip = { channels: Float32Array[]; sampleRate: number };
-let music: Clip;
+let music: TestAudio;
 let musicPreviews: SystemPreview[];
 
 const lufsOf = (channels: Float32Array[]) => measureLoudness({ channels, sampleRate }).integrated!;
 const tpOf = (channels: Float32Array[]) => truePeak({ channels, sampleRate }).dbtp!;
 
 beforeAll(async () => {
-	const bank = testBank();
-	const clip = await renderArrangement({
-		style: 'pop-rock',
-		seed: 1,
-		seconds: 8,
-		sampleRate,
-		bank
-	});
-	music = { channels: [clip.left, clip.right], sampleRate };
+	music = await testClip(sampleRate);
 	musicPreviews = renderSystemPreviews(music);
 }, 60_000);
 
-function pink(rmsDbfs: number, channelCount = 2): Clip {
+function pink(rmsDbfs: number, channelCount = 2): TestAudio {
 	const noise = renderNoise({ color: 'pink', seed: 5, seconds: 6, sampleRate, rmsDbfs });
 	return { channels: [noise.left, noise.right].slice(0, channelCount), sampleRate };
 }
@@ -149,7 +139,11 @@ describe('renderStreamingPreview', () => {
 		['apple-music', quietTrack],
 		['broadcast-r128', quietTrack]
 	])('%s: the excerpt plays at its loudness plus the planned gain (%o)', (id, reading) => {
-		const { channels, plan } = renderStreamingPreview(music, reading, id);
+		const { channels, plan } = renderStreamingPreview({
+			excerpt: music,
+			fullTrackReading: reading,
+			serviceId: id
+		});
 		expect(plan).toEqual(planStreaming(reading, getStreamingService(id)));
 		expect(plan.limited).toBe(false);
 		expect(Math.abs(lufsOf(channels) - (lufsOf(music.channels) + plan.gainDb))).toBeLessThanOrEqual(
@@ -160,7 +154,11 @@ describe('renderStreamingPreview', () => {
 
 	it("applies Spotify Loud's limiter when the raised peaks pass −1 dBTP", () => {
 		const reading = { lufs: -20, truePeak: -2 };
-		const { channels, plan } = renderStreamingPreview(music, reading, 'spotify-loud');
+		const { channels, plan } = renderStreamingPreview({
+			excerpt: music,
+			fullTrackReading: reading,
+			serviceId: 'spotify-loud'
+		});
 		expect(plan.gainDb).toBeCloseTo(9, 6);
 		expect(plan.limited).toBe(true);
 		expect(tpOf(channels)).toBeLessThanOrEqual(-1 + 0.05);
@@ -169,8 +167,12 @@ describe('renderStreamingPreview', () => {
 	});
 
 	it('throws a RangeError for an unknown service', () => {
-		expect(() => renderStreamingPreview(music, loudTrack, 'napster' as ServiceId)).toThrow(
-			RangeError
-		);
+		expect(() =>
+			renderStreamingPreview({
+				excerpt: music,
+				fullTrackReading: loudTrack,
+				serviceId: 'napster' as ServiceId
+			})
+		).toThrow(RangeError);
 	});
 });

@@ -98,10 +98,18 @@ export function renderSystemPreviews(excerpt: {
  * The excerpt as `serviceId` plays it: the gain (and Spotify Loud's limiter, when it acts) that the
  * service plans from the whole track's integrated loudness and true peak, applied to the excerpt.
  */
-export function renderStreamingPreview(
-	excerpt: { channels: Float32Array[]; sampleRate: SampleRate },
-	fullTrackReading: { lufs: Lufs; truePeak: Dbfs },
-	serviceId: ServiceId
-): { channels: Float32Array[]; plan: StreamingPlan } {
-	return renderStreaming(excerpt, fullTrackReading, getStreamingService(serviceId));
+export function renderStreamingPreview({
+	excerpt,
+	fullTrackReading,
+	serviceId
+}: {
+	excerpt: { channels: Float32Array[]; sampleRate: SampleRate };
+	fullTrackReading: { lufs: Lufs; truePeak: Dbfs };
+	serviceId: ServiceId;
+}): { channels: Float32Array[]; plan: StreamingPlan } {
+	return renderStreaming({
+		...excerpt,
+		reading: fullTrackReading,
+		service: getStreamingService(serviceId)
+	});
 }

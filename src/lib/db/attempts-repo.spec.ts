@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MixDatabase } from './database';
 import type { AttemptRow } from '../progress/records';
+import { testAttempt, testSession } from '../progress/test-records';
 import {
 	readDrillState,
 	recentAccuracy,
@@ -14,26 +15,6 @@ import {
 let db: MixDatabase;
 afterEach(() => db?.delete());
 
-const attempt = (overrides: Partial<AttemptRow>): Omit<AttemptRow, 'id'> => ({
-	kind: 'eq-boost',
-	family: 'eq',
-	sessionId: 's1',
-	level: 2,
-	levelValue: 9,
-	seed: 1,
-	source: { kind: 'pink-noise' },
-	params: { bandHz: 1000, gainDb: 9 },
-	answer: '1000',
-	correctAnswer: '1000',
-	correct: true,
-	score: 1,
-	responseMs: 1500,
-	timestamp: 1_000,
-	day: '2026-11-24',
-	timeZone: 'UTC',
-	utcOffsetMinutes: 0,
-	...overrides
-});
 const staircase = (level: number) => ({
 	level,
 	correctRun: 0,
@@ -45,7 +26,7 @@ const staircase = (level: number) => ({
 describe('attempts repository', () => {
 	it('stores an attempt and its staircase in one transaction', async () => {
 		db = new MixDatabase('attempts-1');
-		await recordAttempt(db, { attempt: attempt({}), staircase: staircase(3) });
+		await recordAttempt(db, { attempt: testAttempt(), staircase: staircase(3) });
 		expect(await db.attempts.count()).toBe(1);
 		expect((await readDrillState(db, 'eq-boost'))?.staircase.level).toBe(3);
 	});
@@ -53,7 +34,7 @@ describe('attempts repository', () => {
 	it('writes neither when the staircase write fails (the transaction rolls back)', async () => {
 		db = new MixDatabase('attempts-2');
 		// An object is not a valid IndexedDB key, so the drillStates put fails after the attempt was added.
-		const bad = { ...attempt({}), kind: {} } as unknown as Omit<AttemptRow, 'id'>;
+		const bad = { ...testAttempt(), kind: {} } as unknown as Omit<AttemptRow, 'id'>;
 		await expect(recordAttempt(db, { attempt: bad, staircase: staircase(5) })).rejects.toThrow();
 		expect(await db.attempts.count()).toBe(0);
 		expect(await readDrillState(db, 'eq-boost')).toBeUndefined();
@@ -63,7 +44,7 @@ describe('attempts repository', () => {
 		db = new MixDatabase('attempts-3');
 		for (let i = 0; i < 10; i++) {
 			await recordAttempt(db, {
-				attempt: attempt({
+				attempt: testAttempt({
 					timestamp: 10_000 - i,
 					correct: i % 4 !== 0,
 					sessionId: i < 5 ? 'a' : 'b'
@@ -72,28 +53,31 @@ describe('attempts repository', () => {
 			});
 		}
 		await recordAttempt(db, {
-			attempt: attempt({ kind: 'eq-cut', correct: false }),
+			attempt: testAttempt({ kind: 'eq-cut', correct: false }),
 			staircase: staircase(0)
 		});
 		const a = await sessionAttempts(db, 'a');
 		expect(a.map((x) => x.timestamp)).toEqual([9_996, 9_997, 9_998, 9_999, 10_000]);
-		expect(await recentAccuracy(db, 'eq-boost', 4)).toEqual({ accuracy: 0.75, count: 4 });
-		expect(await recentAccuracy(db, 'eq-boost')).toEqual({ accuracy: 0.7, count: 10 });
-		expect(await recentAccuracy(db, 'eq-detect')).toEqual({ accuracy: null, count: 0 });
+		expect(await recentAccuracy(db, { kind: 'eq-boost', limit: 4 })).toEqual({
+			accuracy: 0.75,
+			count: 4
+		});
+		expect(await recentAccuracy(db, { kind: 'eq-boost' })).toEqual({ accuracy: 0.7, count: 10 });
+		expect(await recentAccuracy(db, { kind: 'eq-detect' })).toEqual({ accuracy: null, count: 0 });
 	});
 
 	it('keeps day and kind-day totals (with EQ bands) in step with every answer', async () => {
 		db = new MixDatabase('attempts-4');
 		await recordAttempt(db, {
-			attempt: attempt({ params: { frequencyHz: 1000, gainDb: 9 }, responseMs: 4000 }),
+			attempt: testAttempt({ params: { frequencyHz: 1000, gainDb: 9 }, responseMs: 4000 }),
 			staircase: staircase(1)
 		});
 		await recordAttempt(db, {
-			attempt: attempt({ params: { frequencyHz: 1250, gainDb: 9 }, correct: false, level: 1 }),
+			attempt: testAttempt({ params: { frequencyHz: 1250, gainDb: 9 }, correct: false, level: 1 }),
 			staircase: staircase(0)
 		});
 		await recordAttempt(db, {
-			attempt: attempt({ params: { frequencyHz: 80, gainDb: 9 }, responseMs: 900_000 }),
+			attempt: testAttempt({ params: { frequencyHz: 80, gainDb: 9 }, responseMs: 900_000 }),
 			staircase: staircase(0)
 		});
 		expect(await db.days.get('2026-11-24')).toEqual({
@@ -112,19 +96,7 @@ describe('attempts repository', () => {
 
 	it('counts a finished session toward the goal and says when it was the first', async () => {
 		db = new MixDatabase('attempts-5');
-		const session = {
-			sessionId: 'x',
-			mode: 'drill' as const,
-			kinds: ['eq-boost' as const],
-			startedAt: 0,
-			endedAt: 1,
-			day: '2026-11-24',
-			timeZone: 'UTC',
-			utcOffsetMinutes: 0,
-			questions: 10,
-			correct: 8,
-			activeMs: 60_000
-		};
+		const session = testSession({ sessionId: 'x', questions: 10, correct: 8, activeMs: 60_000 });
 		expect(await recordSession(db, session)).toBe(true);
 		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(true);
 		expect(await recordSession(db, { ...session, sessionId: 'y' })).toBe(false);
@@ -133,36 +105,27 @@ describe('attempts repository', () => {
 
 	it('judges today again when the goal changes, and leaves earlier days as they were', async () => {
 		db = new MixDatabase('attempts-6');
-		await setDailyGoal(db, { kind: 'questions', target: 20 }, '2026-11-24');
+		await setDailyGoal(db, { goal: { kind: 'questions', target: 20 }, today: '2026-11-24' });
 		for (const day of ['2026-11-23', '2026-11-24']) {
 			for (let i = 0; i < 5; i++) {
-				await recordAttempt(db, { attempt: attempt({ day, seed: i }), staircase: staircase(0) });
+				await recordAttempt(db, {
+					attempt: testAttempt({ day, seed: i }),
+					staircase: staircase(0)
+				});
 			}
 		}
 		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(false);
 		// Lowering the bar to "10 minutes" does not meet it (7.5 s practised); "1 session" neither.
-		await setDailyGoal(db, { kind: 'minutes', target: 10 }, '2026-11-24');
+		await setDailyGoal(db, { goal: { kind: 'minutes', target: 10 }, today: '2026-11-24' });
 		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(false);
-		await recordSession(db, {
-			sessionId: 's',
-			mode: 'drill',
-			kinds: ['eq-boost'],
-			startedAt: 0,
-			endedAt: 1,
-			day: '2026-11-24',
-			timeZone: 'UTC',
-			utcOffsetMinutes: 0,
-			questions: 5,
-			correct: 5,
-			activeMs: 7500
-		});
+		await recordSession(db, testSession({ sessionId: 's', questions: 5, correct: 5 }));
 		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(false);
-		await setDailyGoal(db, { kind: 'sessions', target: 1 }, '2026-11-24');
+		await setDailyGoal(db, { goal: { kind: 'sessions', target: 1 }, today: '2026-11-24' });
 		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(true);
 		// 23 Nov had no session: it stays unmet under any later goal.
 		expect((await db.days.get('2026-11-23'))?.goalMet).toBe(false);
 		// Once met, a day stays met even if the goal gets harder.
-		await setDailyGoal(db, { kind: 'questions', target: 20 }, '2026-11-24');
+		await setDailyGoal(db, { goal: { kind: 'questions', target: 20 }, today: '2026-11-24' });
 		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(true);
 	});
 
@@ -174,7 +137,11 @@ describe('attempts repository', () => {
 		for (let i = 0; i < 50; i++) {
 			writes.push(
 				recordAttempt(i % 2 ? db : other, {
-					attempt: attempt({ seed: i, correct: i % 3 !== 0, sessionId: i % 2 ? 'tab-a' : 'tab-b' }),
+					attempt: testAttempt({
+						seed: i,
+						correct: i % 3 !== 0,
+						sessionId: i % 2 ? 'tab-a' : 'tab-b'
+					}),
 					staircase: staircase(i % 5)
 				})
 			);

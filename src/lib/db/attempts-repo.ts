@@ -34,7 +34,7 @@ export async function recordAttempt(
 			]);
 			await Promise.all([
 				db.drillStates.put({ kind: attempt.kind, staircase, updatedAt: attempt.timestamp }),
-				db.days.put(addAttemptToDay(day, attempt, goal)),
+				db.days.put(addAttemptToDay({ row: day, attempt, goal })),
 				db.kindDays.put(addAttemptToKindDay(kindDay, attempt))
 			]);
 			return id as number;
@@ -51,15 +51,18 @@ export async function recordSession(db: MixDatabase, session: SessionRow): Promi
 		const goal = await readSetting(db, 'dailyGoal');
 		const before = await db.sessions.count();
 		await db.sessions.put(session);
-		await db.days.put(addSessionToDay(await db.days.get(session.day), session, goal));
+		await db.days.put(addSessionToDay({ row: await db.days.get(session.day), session, goal }));
 		return before === 0;
 	});
 }
 
 /** Changes the daily goal and re-judges today under it (earlier days keep their verdict). */
-export async function setDailyGoal(db: MixDatabase, goal: DailyGoal, today: string): Promise<void> {
+export async function setDailyGoal(
+	db: MixDatabase,
+	{ goal, today }: { goal: DailyGoal; today: string }
+): Promise<void> {
 	await db.transaction('rw', [db.settings, db.days], async () => {
-		await writeSetting(db, 'dailyGoal', goal);
+		await writeSetting(db, { key: 'dailyGoal', value: goal });
 		await rejudgeToday(db, today);
 	});
 }
@@ -69,7 +72,7 @@ export async function rejudgeToday(db: MixDatabase, today: string): Promise<void
 	await db.transaction('rw', [db.settings, db.days], async () => {
 		const goal = await readSetting(db, 'dailyGoal');
 		const row = await db.days.get(today);
-		if (row) await db.days.put(rejudgeDay(row, today, goal));
+		if (row) await db.days.put(rejudgeDay({ row, day: today, goal }));
 	});
 }
 
@@ -94,8 +97,7 @@ export async function sessionAttempts(db: MixDatabase, sessionId: string): Promi
 /** Accuracy over the most recent `limit` attempts of a kind (null with no attempts). */
 export async function recentAccuracy(
 	db: MixDatabase,
-	kind: DrillKindId,
-	limit = 30
+	{ kind, limit = 30 }: { kind: DrillKindId; limit?: number }
 ): Promise<{ accuracy: number | null; count: number }> {
 	const recent = await db.attempts
 		.where('[kind+timestamp]')

@@ -18,6 +18,7 @@ import {
 } from './backup';
 import { MixDatabase, type SettingRow } from './database';
 import type { AttemptRow, DrillStateRow, LessonRow, SessionRow } from '../progress/records';
+import { testAttempt, testLesson, testSession } from '../progress/test-records';
 
 const NOW = new Date('2026-11-24T12:00:00.000Z');
 const DAY0 = '2026-11-10';
@@ -41,51 +42,22 @@ afterEach(async () => {
 	databases = [];
 });
 
-const attempt = (overrides: Partial<AttemptRow>): Omit<AttemptRow, 'id'> => ({
-	kind: 'eq-boost',
-	family: 'eq',
-	sessionId: 's1',
-	level: 2,
-	levelValue: 9,
-	seed: 1,
-	source: { kind: 'arrangement', style: 'pop-rock' },
-	params: { frequencyHz: 1000, gainDb: 9 },
-	answer: '1000',
-	correctAnswer: '1000',
-	correct: true,
-	score: 1,
-	responseMs: 1500,
-	timestamp: Date.UTC(2026, 10, 20, 9),
-	day: DAY1,
-	timeZone: 'Europe/Paris',
-	utcOffsetMinutes: 60,
-	...overrides
-});
-
-const session = (overrides: Partial<SessionRow>): SessionRow => ({
-	sessionId: 's1',
-	mode: 'drill',
-	kinds: ['eq-boost'],
-	startedAt: Date.UTC(2026, 10, 20, 8, 55),
-	endedAt: Date.UTC(2026, 10, 20, 9, 5),
-	day: DAY1,
-	timeZone: 'Europe/Paris',
-	utcOffsetMinutes: 60,
-	questions: 5,
-	correct: 4,
-	activeMs: 7500,
-	...overrides
-});
-
-const lesson = (overrides: Partial<LessonRow>): LessonRow => ({
-	slug: 'no-magic-in-mastering',
-	position: 0.5,
-	readToEnd: false,
-	quizBest: null,
-	completedAt: null,
-	completedDay: null,
-	...overrides
-});
+/** This spec's practice happens in Paris on DAY1, on the arrangement. */
+const IN_PARIS = { day: DAY1, timeZone: 'Europe/Paris', utcOffsetMinutes: 60 };
+const attempt = (overrides: Partial<AttemptRow>) =>
+	testAttempt({
+		source: { kind: 'arrangement', style: 'pop-rock' },
+		timestamp: Date.UTC(2026, 10, 20, 9),
+		...IN_PARIS,
+		...overrides
+	});
+const session = (overrides: Partial<SessionRow>) =>
+	testSession({
+		startedAt: Date.UTC(2026, 10, 20, 8, 55),
+		endedAt: Date.UTC(2026, 10, 20, 9, 5),
+		...IN_PARIS,
+		...overrides
+	});
 
 const drillState = (kind: DrillStateRow['kind'], level: number, updatedAt: number) => ({
 	kind,
@@ -171,22 +143,22 @@ function sourceFixture(): Fixture {
 			})
 		],
 		lessons: [
-			lesson({
+			testLesson({
 				position: 1,
 				readToEnd: true,
 				quizBest: 0.75,
 				completedAt: Date.UTC(2026, 10, 20, 10),
 				completedDay: DAY1
 			}),
-			lesson({ slug: 'loudness-and-lufs', position: 0.3 })
+			testLesson({ slug: 'loudness-and-lufs', position: 0.3 })
 		],
 		reviews: [
-			newReview('headroom-and-peaks', 1, Date.UTC(2026, 10, 20, 10)),
-			gradeReview(
-				newReview('loudness-and-lufs', 0, Date.UTC(2026, 10, 18, 10)),
-				true,
-				Date.UTC(2026, 10, 20, 10)
-			)
+			newReview({ slug: 'headroom-and-peaks', index: 1, now: Date.UTC(2026, 10, 20, 10) }),
+			gradeReview({
+				review: newReview({ slug: 'loudness-and-lufs', index: 0, now: Date.UTC(2026, 10, 18, 10) }),
+				correct: true,
+				now: Date.UTC(2026, 10, 20, 10)
+			})
 		],
 		metDays: [DAY0, DAY1],
 		goal: QUESTIONS_20
@@ -234,7 +206,7 @@ async function snapshot(db: MixDatabase) {
 /** What the import screen does with a file's text: parse, and import only a valid backup. */
 async function importText(db: MixDatabase, text: string, mode: ImportMode = 'replace') {
 	const result = parseBackup(text);
-	if (result.ok) await importBackup(db, result.backup, mode);
+	if (result.ok) await importBackup(db, { backup: result.backup, mode });
 	return result;
 }
 
@@ -319,7 +291,7 @@ describe('round trip', () => {
 		expect(parsed.counts).toEqual({ attempts: 12, sessions: 2, lessons: 2 });
 
 		const target = freshDb();
-		await importBackup(target, parsed.backup, 'replace');
+		await importBackup(target, { backup: parsed.backup, mode: 'replace' });
 		const restored = await snapshot(target);
 		expect(restored).toEqual(await snapshot(source));
 
@@ -354,7 +326,7 @@ describe('replace', () => {
 			attempts: [attempt({ sessionId: 'other', day: DAY2, timestamp: Date.UTC(2026, 10, 22) })],
 			drillStates: [drillState('limiter', 1, 5)],
 			sessions: [],
-			lessons: [lesson({ slug: 'true-peak' })],
+			lessons: [testLesson({ slug: 'true-peak' })],
 			metDays: [],
 			goal: SESSIONS_1
 		});
@@ -388,8 +360,8 @@ describe('merge', () => {
 		drillStates: [drillState('eq-boost', 3, 100), drillState('compression', 2, 500)],
 		sessions: [session({ questions: 3 })],
 		lessons: [
-			lesson({ slug: 'l1', position: 0.5, quizBest: 0.8 }),
-			lesson({
+			testLesson({ slug: 'l1', position: 0.5, quizBest: 0.8 }),
+			testLesson({
 				slug: 'l2',
 				position: 1,
 				readToEnd: true,
@@ -414,7 +386,7 @@ describe('merge', () => {
 		],
 		sessions: [session({ questions: 99 }), session({ sessionId: 's3', day: DAY2 })],
 		lessons: [
-			lesson({
+			testLesson({
 				slug: 'l1',
 				position: 0.9,
 				readToEnd: true,
@@ -422,14 +394,14 @@ describe('merge', () => {
 				completedAt: 2_000,
 				completedDay: DAY1
 			}),
-			lesson({
+			testLesson({
 				slug: 'l2',
 				position: 0.4,
 				quizBest: 0.7,
 				completedAt: 3_000,
 				completedDay: LESSON_DAY
 			}),
-			lesson({ slug: 'l3', position: 0.1 })
+			testLesson({ slug: 'l3', position: 0.1 })
 		],
 		metDays: [DAYY],
 		goal: QUESTIONS_20
@@ -460,7 +432,7 @@ describe('merge', () => {
 			{ key: 'volume', value: 30 }
 		]);
 		expect(after.lessons).toEqual([
-			lesson({
+			testLesson({
 				slug: 'l1',
 				position: 0.9,
 				readToEnd: true,
@@ -468,7 +440,7 @@ describe('merge', () => {
 				completedAt: 2_000,
 				completedDay: DAY1
 			}),
-			lesson({
+			testLesson({
 				slug: 'l2',
 				position: 1,
 				readToEnd: true,
@@ -476,7 +448,7 @@ describe('merge', () => {
 				completedAt: 3_000,
 				completedDay: LESSON_DAY
 			}),
-			lesson({ slug: 'l3', position: 0.1 })
+			testLesson({ slug: 'l3', position: 0.1 })
 		]);
 		expect(after.drillStates.map((row) => [row.kind, row.staircase.level, row.updatedAt])).toEqual([
 			['compression', 2, 500],
@@ -737,7 +709,7 @@ describe('parseBackup refuses a bad file and the database stays as it was', () =
 			attempts: [attempt({ sessionId: 'device' })],
 			drillStates: [drillState('mono', 2, 9)],
 			sessions: [session({ sessionId: 'device' })],
-			lessons: [lesson({ slug: 'device-lesson' })],
+			lessons: [testLesson({ slug: 'device-lesson' })],
 			metDays: [DAY0],
 			goal: SESSIONS_1
 		});
@@ -783,7 +755,7 @@ describe('parseBackup output', () => {
 
 	it('counts attempts, sessions and lessons for the confirmation', () => {
 		const json = sourceJson();
-		json.data.lessons.push(lesson({ slug: 'third' }));
+		json.data.lessons.push(testLesson({ slug: 'third' }));
 		const result = parseBackup(JSON.stringify(json));
 		expect(result.ok && result.counts).toEqual({ attempts: 12, sessions: 2, lessons: 3 });
 	});
@@ -819,7 +791,7 @@ describe('importBackup failure', () => {
 			const failure = new Error('disk full');
 			if (mode === 'replace') vi.spyOn(db.lessons, 'bulkAdd').mockRejectedValue(failure);
 			else vi.spyOn(db.kindDays, 'bulkAdd').mockRejectedValue(failure);
-			await expect(importBackup(db, backup, mode)).rejects.toThrow('disk full');
+			await expect(importBackup(db, { backup, mode })).rejects.toThrow('disk full');
 			expect(await snapshot(db)).toEqual(before);
 		}
 	);
@@ -833,7 +805,7 @@ describe('importBackup failure', () => {
 				...backup,
 				data: { ...backup.data, sessions: [extra, { ...extra }] }
 			};
-			await expect(importBackup(db, broken, mode)).rejects.toThrow();
+			await expect(importBackup(db, { backup: broken, mode })).rejects.toThrow();
 			expect(await snapshot(db)).toEqual(before);
 		}
 	);
@@ -841,16 +813,19 @@ describe('importBackup failure', () => {
 
 describe('review cards', () => {
 	it('round-trip, and a merge keeps the copy reviewed last', async () => {
-		const older = newReview('a', 0, 1_000);
-		const newer = gradeReview(older, true, 200_000_000);
+		const older = newReview({ slug: 'a', index: 0, now: 1_000 });
+		const newer = gradeReview({ review: older, correct: true, now: 200_000_000 });
 		const device = freshDb();
-		await device.reviews.bulkAdd([older, newReview('b', 1, 5_000)]);
+		await device.reviews.bulkAdd([older, newReview({ slug: 'b', index: 1, now: 5_000 })]);
 		const other = freshDb();
-		await other.reviews.bulkAdd([newer, newReview('c', 2, 6_000)]);
+		await other.reviews.bulkAdd([newer, newReview({ slug: 'c', index: 2, now: 6_000 })]);
 		const result = parseBackup(serializeBackup(await exportBackup(other, NOW)));
 		if (!result.ok) throw new Error(result.message);
-		expect(result.backup.data.reviews).toEqual([newer, newReview('c', 2, 6_000)]);
-		await importBackup(device, result.backup, 'merge');
+		expect(result.backup.data.reviews).toEqual([
+			newer,
+			newReview({ slug: 'c', index: 2, now: 6_000 })
+		]);
+		await importBackup(device, { backup: result.backup, mode: 'merge' });
 		const merged = await device.reviews.orderBy('id').toArray();
 		expect(merged.map((r) => [r.id, r.updatedAt])).toEqual([
 			['a#0', 200_000_000],

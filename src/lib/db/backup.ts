@@ -579,8 +579,7 @@ function mergeLesson(a: LessonRow, b: LessonRow): LessonRow {
  */
 export async function importBackup(
 	db: MixDatabase,
-	backup: Backup,
-	mode: ImportMode
+	{ backup, mode }: { backup: Backup; mode: ImportMode }
 ): Promise<void> {
 	const { data } = backup;
 	const tables = [

@@ -19,9 +19,9 @@ const where = { now, timeZone: 'Europe/Paris' };
 describe('lesson progress', () => {
 	it('keeps the reading position, clamped to 0…1', async () => {
 		db = new MixDatabase('lessons-1');
-		await saveReadingPosition(db, 'headroom', 0.42);
+		await saveReadingPosition(db, { slug: 'headroom', position: 0.42 });
 		expect((await readLesson(db, 'headroom')).position).toBe(0.42);
-		await saveReadingPosition(db, 'headroom', 7);
+		await saveReadingPosition(db, { slug: 'headroom', position: 7 });
 		expect((await readLesson(db, 'headroom')).position).toBe(1);
 	});
 
@@ -59,14 +59,14 @@ describe('lesson progress', () => {
 	it('turns missed questions into review cards that come due on a later day', async () => {
 		db = new MixDatabase('lessons-4');
 		await recordQuiz(db, { slug: 'c', answers: [true, false, false], ...where });
-		expect(await dueReviews(db, now + 60_000)).toEqual([]);
-		const due = await dueReviews(db, now + 3 * DAY);
+		expect(await dueReviews(db, { now: now + 60_000 })).toEqual([]);
+		const due = await dueReviews(db, { now: now + 3 * DAY });
 		expect(due.map((r) => r.id).sort()).toEqual(['c#1', 'c#2']);
 		// Missing it again in a later quiz keeps the card's schedule.
 		await recordQuiz(db, { slug: 'c', answers: [true, false, true], ...where });
 		expect(await db.reviews.count()).toBe(2);
 		const after = await recordReview(db, { id: 'c#1', correct: true, now: now + 3 * DAY });
 		expect(after!.due).toBeGreaterThan(now + 4 * DAY);
-		expect((await dueReviews(db, now + 3 * DAY)).map((r) => r.id)).toEqual(['c#2']);
+		expect((await dueReviews(db, { now: now + 3 * DAY })).map((r) => r.id)).toEqual(['c#2']);
 	});
 });

@@ -36,15 +36,14 @@ async function completeIfDone(
 	if (row.completedAt !== null || !row.readToEnd || (row.quizBest ?? 0) < PASS_SCORE) return row;
 	const day = localDay(new Date(now), timeZone);
 	const goal = await readSetting(db, 'dailyGoal');
-	await db.days.put(addLessonToDay(await db.days.get(day), day, goal));
+	await db.days.put(addLessonToDay({ row: await db.days.get(day), day, goal }));
 	return { ...row, completedAt: now, completedDay: day };
 }
 
 /** Remembers how far the learner has scrolled (0…1). */
 export async function saveReadingPosition(
 	db: MixDatabase,
-	slug: string,
-	position: number
+	{ slug, position }: { slug: string; position: number }
 ): Promise<void> {
 	const clamped = Math.min(1, Math.max(0, Number.isFinite(position) ? position : 0));
 	await db.transaction('rw', db.lessons, async () => {
@@ -93,14 +92,17 @@ export async function recordQuiz(
 		for (const [index, correct] of answers.entries()) {
 			if (correct) continue;
 			const existing = await db.reviews.get(reviewId(slug, index));
-			if (!existing) await db.reviews.put(newReview(slug, index, now));
+			if (!existing) await db.reviews.put(newReview({ slug, index, now }));
 		}
 		return next;
 	});
 }
 
 /** Review cards due at `now`, earliest first. */
-export async function dueReviews(db: MixDatabase, now: number, limit = 5): Promise<ReviewRow[]> {
+export async function dueReviews(
+	db: MixDatabase,
+	{ now, limit = 5 }: { now: number; limit?: number }
+): Promise<ReviewRow[]> {
 	return db.reviews.where('due').belowOrEqual(now).limit(limit).toArray();
 }
 
@@ -112,7 +114,7 @@ export async function recordReview(
 	return db.transaction('rw', db.reviews, async () => {
 		const row = await db.reviews.get(id);
 		if (!row) return undefined;
-		const next = gradeReview(row, correct, now);
+		const next = gradeReview({ review: row, correct, now });
 		await db.reviews.put(next);
 		return next;
 	});

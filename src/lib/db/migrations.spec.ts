@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { recordAttempt, recordSession } from './attempts-repo';
 import { MixDatabase } from './database';
 import type { AttemptRow } from '../progress/records';
+import { testAttempt } from '../progress/test-records';
 import { readSetting } from './settings-repo';
 
 const V2_STORES = {
@@ -17,26 +18,6 @@ const V2_STORES = {
 	drillStates: 'kind'
 };
 
-const attempt = (overrides: Partial<AttemptRow>): Omit<AttemptRow, 'id'> => ({
-	kind: 'eq-boost',
-	family: 'eq',
-	sessionId: 's1',
-	level: 0,
-	levelValue: 12,
-	seed: 1,
-	source: { kind: 'pink-noise' },
-	params: { frequencyHz: 1000, gainDb: 12 },
-	answer: '1000',
-	correctAnswer: '1000',
-	correct: true,
-	score: 1,
-	responseMs: 2000,
-	timestamp: Date.UTC(2026, 10, 24, 12),
-	day: '2026-11-24',
-	timeZone: 'UTC',
-	utcOffsetMinutes: 0,
-	...overrides
-});
 const staircase = {
 	level: 2,
 	correctRun: 1,
@@ -69,7 +50,7 @@ describe('schema migrations', () => {
 		expect(await db.tracks.count()).toBe(0);
 		// The new tables work at once.
 		await recordAttempt(db, {
-			attempt: attempt({}),
+			attempt: testAttempt(),
 			staircase: { ...staircase, lastDirection: null }
 		});
 		expect(await db.attempts.where('kind').equals('eq-boost').count()).toBe(1);
@@ -88,7 +69,7 @@ describe('schema migrations', () => {
 		const rows: Omit<AttemptRow, 'id'>[] = [];
 		for (let i = 0; i < 10; i++) {
 			rows.push(
-				attempt({
+				testAttempt({
 					sessionId: 'a',
 					seed: i,
 					correct: i < 7,
@@ -102,12 +83,17 @@ describe('schema migrations', () => {
 		}
 		for (let i = 0; i < 3; i++) {
 			rows.push(
-				attempt({ sessionId: 'b', seed: 100 + i, timestamp: Date.UTC(2026, 10, 24, 8, i) })
+				testAttempt({
+					sessionId: 'b',
+					seed: 100 + i,
+					responseMs: 2000,
+					timestamp: Date.UTC(2026, 10, 24, 8, i)
+				})
 			);
 		}
 		for (let i = 0; i < 5; i++) {
 			rows.push(
-				attempt({
+				testAttempt({
 					sessionId: 'c',
 					kind: i < 2 ? 'limiter' : 'eq-cut',
 					family: i < 2 ? 'dynamics' : 'eq',

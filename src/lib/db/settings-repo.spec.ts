@@ -39,7 +39,7 @@ describe('settings repository', () => {
 		'round-trips the theme %s across connections',
 		async (theme) => {
 			db = new MixDatabase(`t-${theme}`);
-			await writeSetting(db, 'theme', theme);
+			await writeSetting(db, { key: 'theme', value: theme });
 			db.close();
 			const reopened = new MixDatabase(`t-${theme}`);
 			expect(await readSetting(reopened, 'theme')).toBe(theme);
@@ -55,7 +55,9 @@ describe('settings repository', () => {
 
 	it('refuses to store an invalid value', async () => {
 		db = new MixDatabase('t-invalid');
-		await expect(writeSetting(db, 'theme', 'purple' as never)).rejects.toThrow(/theme/);
+		await expect(writeSetting(db, { key: 'theme', value: 'purple' as never })).rejects.toThrow(
+			/theme/
+		);
 		expect(await db.settings.count()).toBe(0);
 	});
 });
@@ -79,7 +81,7 @@ describe('drill settings', () => {
 		['drillSource', `track:${'a'.repeat(65)}`]
 	] as const)('refuses %s = %j', async (key, value) => {
 		db = new MixDatabase(`t-bad-${key}`);
-		await expect(writeSetting(db, key, value as never)).rejects.toThrow(key);
+		await expect(writeSetting(db, { key, value: value as never })).rejects.toThrow(key);
 	});
 });
 
@@ -88,7 +90,7 @@ describe('a saved track as the drill music', () => {
 
 	it('stores and reads back track:<id>', async () => {
 		db = new MixDatabase('t-track-source');
-		await writeSetting(db, 'drillSource', trackSource(id));
+		await writeSetting(db, { key: 'drillSource', value: trackSource(id) });
 		expect(await readSetting(db, 'drillSource')).toBe(`track:${id}`);
 	});
 

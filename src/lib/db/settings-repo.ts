@@ -14,8 +14,7 @@ export async function readSetting<K extends keyof Settings>(
 /** Stores one setting after checking its value. */
 export async function writeSetting<K extends keyof Settings>(
 	db: MixDatabase,
-	key: K,
-	value: Settings[K]
+	{ key, value }: { key: K; value: Settings[K] }
 ): Promise<void> {
 	if (!validators[key](value)) throw new TypeError(`Invalid value for setting "${key}"`);
 	await db.settings.put({ key, value });

@@ -191,7 +191,7 @@ describe('deleteTrack', () => {
 	it('sends the drills back to any style when they used the deleted track', async () => {
 		const db = open();
 		const a = await saveTrack(db, track());
-		await writeSetting(db, 'drillSource', trackSource(a.id));
+		await writeSetting(db, { key: 'drillSource', value: trackSource(a.id) });
 		expect(await deleteTrack(db, a.id)).toBe(true);
 		expect(await readSetting(db, 'drillSource')).toBe('any');
 		expect(await db.tracks.count()).toBe(0);
@@ -201,10 +201,10 @@ describe('deleteTrack', () => {
 		const db = open();
 		const a = await saveTrack(db, track({ now: 1 }));
 		const b = await saveTrack(db, track({ now: 2 }));
-		await writeSetting(db, 'drillSource', trackSource(b.id));
+		await writeSetting(db, { key: 'drillSource', value: trackSource(b.id) });
 		expect(await deleteTrack(db, a.id)).toBe(false);
 		expect(await readSetting(db, 'drillSource')).toBe(trackSource(b.id));
-		await writeSetting(db, 'drillSource', 'ballad');
+		await writeSetting(db, { key: 'drillSource', value: 'ballad' });
 		expect(await deleteTrack(db, b.id)).toBe(false);
 		expect(await readSetting(db, 'drillSource')).toBe('ballad');
 	});
@@ -212,7 +212,7 @@ describe('deleteTrack', () => {
 	it('deletes nothing and changes no setting when the transaction fails', async () => {
 		const db = open();
 		const a = await saveTrack(db, track());
-		await writeSetting(db, 'drillSource', trackSource(a.id));
+		await writeSetting(db, { key: 'drillSource', value: trackSource(a.id) });
 		vi.spyOn(db.settings, 'put').mockImplementation(
 			() => Promise.reject(new DOMException('full', 'QuotaExceededError')) as never
 		);
@@ -247,13 +247,13 @@ describe('saved tracks and the rest of the data', () => {
 	it('do not follow a backup to another device: a restored track choice reads as any style', async () => {
 		const db = open();
 		const { id } = await saveTrack(db, track());
-		await writeSetting(db, 'drillSource', trackSource(id));
+		await writeSetting(db, { key: 'drillSource', value: trackSource(id) });
 		const parsed = parseBackup(serializeBackup(await exportBackup(db)));
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		const other = new MixDatabase(`tracks-other-${++count}`);
 		try {
-			await importBackup(other, parsed.backup, 'replace');
+			await importBackup(other, { backup: parsed.backup, mode: 'replace' });
 			expect(await readSetting(other, 'drillSource')).toBe('any');
 		} finally {
 			await other.delete();

@@ -99,7 +99,7 @@ export async function deleteTrack(db: MixDatabase, id: string): Promise<boolean>
 	return db.transaction('rw', [db.tracks, db.settings], async () => {
 		await db.tracks.delete(id);
 		if ((await readSetting(db, 'drillSource')) !== trackSource(id)) return false;
-		await writeSetting(db, 'drillSource', 'any');
+		await writeSetting(db, { key: 'drillSource', value: 'any' });
 		return true;
 	});
 }

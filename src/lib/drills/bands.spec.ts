@@ -32,7 +32,11 @@ describe('bands', () => {
 			const sampleRate = 192000;
 			const gainDb = 12;
 			const c = peakingCoefficients({ sampleRate, frequency: 1000, gainDb, q: BAND_Q[width] });
-			const edge = magnitudeDb(c, 1000 * 2 ** (octaves / 2), sampleRate);
+			const edge = magnitudeDb({
+				coefficients: c,
+				frequency: 1000 * 2 ** (octaves / 2),
+				sampleRate
+			});
 			expect(Math.abs(edge - gainDb / 2)).toBeLessThan(0.1);
 		}
 	);

@@ -8,14 +8,10 @@
 import type { ClipperShape } from '../dsp/process/clipper';
 import type { ChainStep } from '../dsp/process/chain';
 import type { Decibels } from '../dsp/units';
-import {
-	abChoices,
-	ASSUMED_SOURCE_PEAK_DBFS,
-	dbPhrase,
-	formatDb,
-	pickVersion
-} from './dynamics-shared';
-import { gradeChoice, sentence } from './eq-band';
+import { formatDb } from '../format/format';
+import { abChoices, pickVersion } from './ab-versions';
+import { dbPhrase, gradeChoice, sentence } from './grading';
+import { ASSUMED_SOURCE_PEAK_DBFS } from './source-level';
 import type { DrillKind, Question } from './types';
 
 /** One rung: dB driven past the ceiling at the assumed source peak, and the clipper's curve. */
@@ -88,14 +84,14 @@ export const clipping: DrillKind = {
 				choiceCount: choices.length
 			},
 			reveal: {
-				summary: `${answer} was driven ${formatDb(spec.overDb)} past a 0 dBFS ${spec.shape === 'hard' ? 'hard' : 'soft (cubic)'} clipper and turned back down; ${other} was the clean original. Clipping squares off the peaks: listen for a gritty edge on the hits.`,
+				summary: `${answer} was driven ${formatDb(spec.overDb, { trim: true })} past a 0 dBFS ${spec.shape === 'hard' ? 'hard' : 'soft (cubic)'} clipper and turned back down; ${other} was the clean original. Clipping squares off the peaks: listen for a gritty edge on the hits.`,
 				facts: [
 					{ label: 'Clipped version', value: answer },
 					{ label: 'Clipper', value: SHAPE_WORDS[spec.shape] },
-					{ label: 'Drive past the ceiling', value: formatDb(spec.overDb) },
+					{ label: 'Drive past the ceiling', value: formatDb(spec.overDb, { trim: true }) },
 					{
 						label: 'Gain into the clipper',
-						value: `+${formatDb(driveDb)}, then −${formatDb(driveDb)}`
+						value: `+${formatDb(driveDb, { trim: true })}, then −${formatDb(driveDb, { trim: true })}`
 					},
 					{ label: 'Clean version', value: `${other} (the original)` },
 					{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
@@ -105,7 +101,7 @@ export const clipping: DrillKind = {
 	},
 	grade(question, answer) {
 		const p = question.params;
-		const explain = `${question.answer}, with ${formatDb(Number(p.overDb))} of ${p.shape === 'hard' ? 'hard' : 'soft'} clipping`;
+		const explain = `${question.answer}, with ${formatDb(Number(p.overDb), { trim: true })} of ${p.shape === 'hard' ? 'hard' : 'soft'} clipping`;
 		const grade = gradeChoice({ question, answer, explain });
 		return { ...grade, feedback: sentence(grade.feedback) };
 	}

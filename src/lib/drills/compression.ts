@@ -15,14 +15,10 @@
  */
 import type { ChainStep } from '../dsp/process/chain';
 import type { Dbfs, Decibels } from '../dsp/units';
-import {
-	abChoices,
-	ASSUMED_SOURCE_PEAK_DBFS,
-	dbPhrase,
-	formatDb,
-	pickVersion
-} from './dynamics-shared';
-import { gradeChoice, sentence } from './eq-band';
+import { formatDb } from '../format/format';
+import { abChoices, pickVersion } from './ab-versions';
+import { dbPhrase, gradeChoice, sentence } from './grading';
+import { ASSUMED_SOURCE_PEAK_DBFS } from './source-level';
 import type { DrillKind, LevelSpec, Question } from './types';
 
 /** Settings of one compressed version. */
@@ -90,7 +86,15 @@ export function compressStep(recipe: CompressorRecipe): ChainStep {
 }
 
 /** Gain reduction `ms` into a step that asks for `grDb`, with attack time constant `attackMs`. */
-export function onsetGrDb(grDb: Decibels, attackMs: number, ms = ATTACK_PROBE_MS): Decibels {
+export function onsetGrDb({
+	grDb,
+	attackMs,
+	ms = ATTACK_PROBE_MS
+}: {
+	grDb: Decibels;
+	attackMs: number;
+	ms?: number;
+}): Decibels {
 	return grDb * (1 - Math.exp(-ms / attackMs));
 }
 
@@ -98,7 +102,15 @@ export function onsetGrDb(grDb: Decibels, attackMs: number, ms = ATTACK_PROBE_MS
  * Gain reduction `ms` after the signal falls back below the threshold, from `grDb` held before,
  * with release time constant `releaseMs`.
  */
-export function releaseGrDb(grDb: Decibels, releaseMs: number, ms = RELEASE_PROBE_MS): Decibels {
+export function releaseGrDb({
+	grDb,
+	releaseMs,
+	ms = RELEASE_PROBE_MS
+}: {
+	grDb: Decibels;
+	releaseMs: number;
+	ms?: number;
+}): Decibels {
 	return grDb * Math.exp(-ms / releaseMs);
 }
 
@@ -108,8 +120,10 @@ export function compressionDifferenceDb(spec: CompressionLevel): Decibels {
 		spec.mode === 'amount'
 			? spec.heavy.grDb - (spec.light?.grDb ?? 0)
 			: spec.mode === 'attack'
-				? onsetGrDb(spec.grDb, spec.fastMs) - onsetGrDb(spec.grDb, spec.slowMs)
-				: releaseGrDb(spec.grDb, spec.slowMs) - releaseGrDb(spec.grDb, spec.fastMs);
+				? onsetGrDb({ grDb: spec.grDb, attackMs: spec.fastMs }) -
+					onsetGrDb({ grDb: spec.grDb, attackMs: spec.slowMs })
+				: releaseGrDb({ grDb: spec.grDb, releaseMs: spec.slowMs }) -
+					releaseGrDb({ grDb: spec.grDb, releaseMs: spec.fastMs });
 	return Math.round(raw * 10) / 10;
 }
 
@@ -121,10 +135,10 @@ function msPhrase(ms: number): string {
 function describe(spec: CompressionLevel): string {
 	const difference = compressionDifferenceDb(spec);
 	if (spec.mode === 'attack') {
-		return `a ${spec.fastMs} ms against a ${spec.slowMs} ms attack (${formatDb(difference)} apart 1 ms into each hit)`;
+		return `a ${spec.fastMs} ms against a ${spec.slowMs} ms attack (${formatDb(difference, { trim: true })} apart 1 ms into each hit)`;
 	}
 	if (spec.mode === 'release') {
-		return `${msPhrase(spec.fastMs)} against ${msPhrase(spec.slowMs)} release (${formatDb(difference)} apart ${RELEASE_PROBE_MS} ms after the signal drops)`;
+		return `${msPhrase(spec.fastMs)} against ${msPhrase(spec.slowMs)} release (${formatDb(difference, { trim: true })} apart ${RELEASE_PROBE_MS} ms after the signal drops)`;
 	}
 	const against = spec.light
 		? `${spec.heavy.grDb} against ${spec.light.grDb} dB`
@@ -188,9 +202,9 @@ export const compression: DrillKind = {
 						{ label: 'Release', value: `${ATTACK_RELEASE_MS} ms on both` },
 						{
 							label: 'Compressor',
-							value: `ratio ${spec.ratio}:1, threshold ${thresholdFor(spec.grDb, spec.ratio)} dBFS (set for ${formatDb(spec.grDb)} on a −6 dBFS peak)`
+							value: `ratio ${spec.ratio}:1, threshold ${thresholdFor(spec.grDb, spec.ratio)} dBFS (set for ${formatDb(spec.grDb, { trim: true })} on a −6 dBFS peak)`
 						},
-						{ label: 'Difference 1 ms into a hit', value: formatDb(differenceDb) },
+						{ label: 'Difference 1 ms into a hit', value: formatDb(differenceDb, { trim: true }) },
 						{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
 					]
 				}
@@ -235,11 +249,11 @@ export const compression: DrillKind = {
 						{ label: 'Attack', value: `${RELEASE_ATTACK_MS} ms on both` },
 						{
 							label: 'Compressor',
-							value: `ratio ${spec.ratio}:1, threshold ${threshold} dBFS (set for ${formatDb(spec.grDb)} on a −6 dBFS peak)`
+							value: `ratio ${spec.ratio}:1, threshold ${threshold} dBFS (set for ${formatDb(spec.grDb, { trim: true })} on a −6 dBFS peak)`
 						},
 						{
 							label: `Difference ${RELEASE_PROBE_MS} ms after the signal drops`,
-							value: `${formatDb(differenceDb)} (${formatDb(releaseGrDb(spec.grDb, spec.slowMs))} against ${formatDb(releaseGrDb(spec.grDb, spec.fastMs))} of gain reduction still applied)`
+							value: `${formatDb(differenceDb, { trim: true })} (${formatDb(releaseGrDb({ grDb: spec.grDb, releaseMs: spec.slowMs }), { trim: true })} against ${formatDb(releaseGrDb({ grDb: spec.grDb, releaseMs: spec.fastMs }), { trim: true })} of gain reduction still applied)`
 						},
 						{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
 					]
@@ -250,7 +264,7 @@ export const compression: DrillKind = {
 		const light = spec.light ? compressStep(spec.light) : null;
 		const lightChain = light ? [light] : [];
 		const lightPhrase = spec.light
-			? `${other} for ${formatDb(spec.light.grDb)} (ratio ${spec.light.ratio}:1)`
+			? `${other} for ${formatDb(spec.light.grDb, { trim: true })} (ratio ${spec.light.ratio}:1)`
 			: `${other} was not compressed`;
 		return {
 			...common,
@@ -274,17 +288,17 @@ export const compression: DrillKind = {
 				choiceCount: choices.length
 			},
 			reveal: {
-				summary: `${answer} was set for ${formatDb(spec.heavy.grDb)} of gain reduction on a −6 dBFS peak (ratio ${spec.heavy.ratio}:1) and ${lightPhrase}: matched in loudness, the compressed one sounds denser and flatter, with softer hits and a louder tail.`,
+				summary: `${answer} was set for ${formatDb(spec.heavy.grDb, { trim: true })} of gain reduction on a −6 dBFS peak (ratio ${spec.heavy.ratio}:1) and ${lightPhrase}: matched in loudness, the compressed one sounds denser and flatter, with softer hits and a louder tail.`,
 				facts: [
 					{ label: spec.light ? 'More compressed' : 'Compressed', value: answer },
 					{
 						label: `Compression on ${answer}`,
-						value: `ratio ${spec.heavy.ratio}:1, threshold ${thresholdFor(spec.heavy.grDb, spec.heavy.ratio)} dBFS (set for ${formatDb(spec.heavy.grDb)} on a −6 dBFS peak)`
+						value: `ratio ${spec.heavy.ratio}:1, threshold ${thresholdFor(spec.heavy.grDb, spec.heavy.ratio)} dBFS (set for ${formatDb(spec.heavy.grDb, { trim: true })} on a −6 dBFS peak)`
 					},
 					{
 						label: `Compression on ${other}`,
 						value: spec.light
-							? `ratio ${spec.light.ratio}:1, threshold ${thresholdFor(spec.light.grDb, spec.light.ratio)} dBFS (set for ${formatDb(spec.light.grDb)} on a −6 dBFS peak)`
+							? `ratio ${spec.light.ratio}:1, threshold ${thresholdFor(spec.light.grDb, spec.light.ratio)} dBFS (set for ${formatDb(spec.light.grDb, { trim: true })} on a −6 dBFS peak)`
 							: 'none'
 					},
 					{
@@ -303,7 +317,7 @@ export const compression: DrillKind = {
 				? `${question.answer}, with a ${p.fastAttackMs} ms attack against ${p.slowAttackMs} ms`
 				: p.mode === 'release'
 					? `${question.answer}, with ${msPhrase(Number(p.fastReleaseMs))} release against ${p.slowReleaseMs} ms`
-					: `${question.answer}, with about ${formatDb(Number(p.heavyGrDb))} of gain reduction against ${Number(p.lightGrDb) > 0 ? formatDb(Number(p.lightGrDb)) : 'none'}`;
+					: `${question.answer}, with about ${formatDb(Number(p.heavyGrDb), { trim: true })} of gain reduction against ${Number(p.lightGrDb) > 0 ? formatDb(Number(p.lightGrDb), { trim: true }) : 'none'}`;
 		const grade = gradeChoice({ question, answer, explain });
 		return { ...grade, feedback: sentence(grade.feedback) };
 	}

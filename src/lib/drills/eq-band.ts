@@ -9,8 +9,10 @@
 import type { ChainStep } from '../dsp/process/chain';
 import type { Rng } from '../dsp/synth/rng';
 import type { Decibels } from '../dsp/units';
+import { formatGain } from '../format/format';
 import { BAND_Q, bandCentres, bandId, frequencyLabel, widthPhrase, type BandWidth } from './bands';
-import type { Choice, DrillKind, DrillKindId, Grade, LevelSpec, Question } from './types';
+import { dbPhrase, gradeChoice, sentence } from './grading';
+import type { Choice, DrillKind, DrillKindId, LevelSpec, Question } from './types';
 
 /** One rung of the band-identification ladder. */
 export interface BandLevel {
@@ -35,26 +37,9 @@ export const BAND_LADDER: readonly BandLevel[] = [
 	{ width: 'third-octave', choiceCount: 7, gainDb: 3 }
 ];
 
-/**
- * Formats a signed gain with a typographic minus.
- * @example formatGainDb(-3) // '−3 dB'; formatGainDb(6) // '+6 dB'
- */
-export function formatGainDb(gainDb: Decibels): string {
-	const magnitude = String(Math.round(Math.abs(gainDb) * 10) / 10);
-	if (gainDb === 0) return '0 dB';
-	return `${gainDb > 0 ? '+' : '−'}${magnitude} dB`;
-}
-
 /** "a 6 dB boost" / "a 3 dB cut" (article chosen for the number: "an 8 dB", "an 11 dB"). */
 export function gainPhrase(gainDb: Decibels): string {
-	const magnitude = String(Math.round(Math.abs(gainDb) * 10) / 10);
-	const article = /^(8|11|18)(\.|$)/.test(magnitude) ? 'an' : 'a';
-	return `${article} ${magnitude} dB ${gainDb >= 0 ? 'boost' : 'cut'}`;
-}
-
-/** Capitalizes the first letter of a sentence. */
-export function sentence(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
+	return `${dbPhrase(gainDb)} ${gainDb >= 0 ? 'boost' : 'cut'}`;
 }
 
 /**
@@ -90,25 +75,6 @@ function describe(spec: BandLevel, sign: 1 | -1): string {
 	const what = sign > 0 ? 'boost' : 'cut';
 	const width = spec.width === 'octave' ? 'octave' : 'third-octave';
 	return `${gainPhrase(spec.gainDb).replace(/ (boost|cut)$/, '')} ${width} ${what} among ${spec.choiceCount} bands`;
-}
-
-/** Grades a choice drill: right when the chosen id is the answer. */
-export function gradeChoice({
-	question,
-	answer,
-	explain
-}: {
-	question: Question;
-	answer: string;
-	/** The right answer in words ("1 kHz"). */
-	explain: string;
-}): Grade {
-	const chosen = question.choices.find((c) => c.id === answer);
-	if (answer === question.answer) {
-		return { correct: true, score: 1, feedback: `Right: it was ${explain}.` };
-	}
-	const not = chosen ? `, not ${chosen.label}` : '';
-	return { correct: false, score: 0, feedback: `Not quite: it was ${explain}${not}.` };
 }
 
 /** Builds the `eq-boost` (sign +1) or `eq-cut` (sign −1) drill kind. */
@@ -174,7 +140,7 @@ export function createBandDrill({
 					summary,
 					facts: [
 						{ label: 'Band', value: frequencyLabel(frequencyHz) },
-						{ label: 'Gain', value: formatGainDb(gainDb) },
+						{ label: 'Gain', value: formatGain(gainDb, { trim: true }) },
 						{ label: 'Width', value: `${widthPhrase(spec.width)} (Q ${q})` },
 						{ label: 'Versions', value: "A is EQ'd, B is the original" }
 					],

@@ -7,7 +7,9 @@
 import type { ChainStep } from '../dsp/process/chain';
 import type { Decibels } from '../dsp/units';
 import { BAND_Q, bandId, frequencyLabel, widthPhrase } from './bands';
-import { formatGainDb, gainPhrase, gradeChoice, sentence } from './eq-band';
+import { formatGain } from '../format/format';
+import { gainPhrase } from './eq-band';
+import { gradeChoice, sentence } from './grading';
 import type { Choice, DrillKind, Question } from './types';
 
 /** One rung: the size of the boost or cut and whether "Neither" is offered. */
@@ -111,7 +113,7 @@ export const eqDetect: DrillKind = {
 				facts: [
 					{ label: 'EQ’d version', value: answer },
 					{ label: 'Band', value: frequencyLabel(frequencyHz) },
-					{ label: 'Gain', value: formatGainDb(gainDb) },
+					{ label: 'Gain', value: formatGain(gainDb, { trim: true }) },
 					{ label: 'Width', value: `${widthPhrase('octave')} (Q ${q})` }
 				],
 				curve: [step]

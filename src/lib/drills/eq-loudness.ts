@@ -38,9 +38,9 @@ export function eqLoudnessChangeDb({
 		if (band.db === null || band.centerHz >= sampleRate / 2) continue;
 		const weightDb =
 			band.db +
-			magnitudeDb(k.shelf, band.centerHz, sampleRate) +
-			magnitudeDb(k.highPass, band.centerHz, sampleRate);
-		const eqDb = filters.reduce((sum, c) => sum + magnitudeDb(c, band.centerHz, sampleRate), 0);
+			magnitudeDb({ coefficients: k.shelf, frequency: band.centerHz, sampleRate }) +
+			magnitudeDb({ coefficients: k.highPass, frequency: band.centerHz, sampleRate });
+		const eqDb = magnitudeDb({ coefficients: filters, frequency: band.centerHz, sampleRate });
 		before += 10 ** (weightDb / 10);
 		after += 10 ** ((weightDb + eqDb) / 10);
 	}

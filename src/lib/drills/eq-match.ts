@@ -14,7 +14,9 @@ import {
 	widthPhrase,
 	type BandWidth
 } from './bands';
-import { formatGainDb, gainPhrase, sentence } from './eq-band';
+import { formatGain } from '../format/format';
+import { gainPhrase } from './eq-band';
+import { sentence } from './grading';
 import type { DrillKind, Grade, MatchControls, Question } from './types';
 
 /** One rung of the match ladder. */
@@ -136,7 +138,7 @@ export const eqMatch: DrillKind = {
 			source,
 			prompt: matchGain
 				? 'Set the frequency and gain of your EQ to match what was done to A.'
-				: `Set the frequency of your EQ to match A (the gain is ${formatGainDb(gainDb)}).`,
+				: `Set the frequency of your EQ to match A (the gain is ${formatGain(gainDb, { trim: true })}).`,
 			versions: [
 				{ id: 'A', chain: [step] },
 				{ id: 'B', chain: [] }
@@ -158,7 +160,7 @@ export const eqMatch: DrillKind = {
 				summary: `${sentence(gainPhrase(gainDb))} at ${frequencyLabel(frequencyHz)} (${widthPhrase(spec.width)}) on A.`,
 				facts: [
 					{ label: 'Frequency', value: frequencyLabel(frequencyHz) },
-					{ label: 'Gain', value: formatGainDb(gainDb) },
+					{ label: 'Gain', value: formatGain(gainDb, { trim: true }) },
 					{ label: 'Width', value: `${widthPhrase(spec.width)} (Q ${q})` }
 				],
 				curve: [step]
@@ -183,7 +185,7 @@ export const eqMatch: DrillKind = {
 			const gainError = Math.abs(setting.gainDb - hidden.gainDb);
 			score = (frequencyCredit + credit(gainError, toleranceDb, FALLOFF_DB)) / 2;
 			correct = frequencyOk && gainError <= toleranceDb;
-			yours = `${formatGainDb(setting.gainDb)} at ${yours}, ${Math.round(gainError * 10) / 10} dB off in gain`;
+			yours = `${formatGain(setting.gainDb, { trim: true })} at ${yours}, ${Math.round(gainError * 10) / 10} dB off in gain`;
 		}
 		return {
 			correct,

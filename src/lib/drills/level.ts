@@ -8,8 +8,9 @@
  */
 import type { ChainStep } from '../dsp/process/chain';
 import type { Decibels } from '../dsp/units';
-import { formatGainDb, gradeChoice, sentence } from './eq-band';
-import { AB_CHOICES, otherVersion, pickVersion } from './level-mono-shared';
+import { formatDb, formatGain } from '../format/format';
+import { abChoices, pickVersion } from './ab-versions';
+import { gradeChoice, sentence } from './grading';
 import type { DrillKind, Question } from './types';
 
 /** The level ladder: the louder version's lead, dB, easiest first. */
@@ -23,9 +24,9 @@ export const LOUDNESS_BIAS_NOTE =
 	'A version only about 1 dB louder is often heard as “better”, fuller or with more bass, even when nothing else changed. ' +
 	'That is why every other drill plays its versions at the same loudness: so you judge the processing, not the level.';
 
-/** Formats a level difference without a sign: "1.5 dB". */
-function magnitudeDb(gainDb: Decibels): string {
-	return `${Math.round(gainDb * 100) / 100} dB`;
+/** A level difference as the ladder states it, up to two decimals: "1.5 dB", "0.25 dB". */
+function differenceText(differenceDb: Decibels): string {
+	return formatDb(differenceDb, { digits: 2, trim: true });
 }
 
 /** A gain step, or nothing for 0 dB (so the version is the untouched original). */
@@ -43,14 +44,14 @@ export const level: DrillKind = {
 	unit: 'dB',
 	levels: LEVEL_LADDER_DB.map((differenceDb) => ({
 		value: differenceDb,
-		description: `one version ${magnitudeDb(differenceDb)} louder`
+		description: `one version ${differenceText(differenceDb)} louder`
 	})),
 	generate({ level, rng, seed, source }): Question {
 		const differenceDb = LEVEL_LADDER_DB[level];
 		if (differenceDb === undefined) throw new RangeError(`level: no level ${level}`);
-		const louder = pickVersion(rng);
-		const quieter = otherVersion(louder);
+		const { answer: louder, other: quieter } = pickVersion(rng);
 		const roveDb = rng.pick(LEVEL_ROVE_DB);
+		const choices = abChoices();
 		// Split the difference around the rove so neither version is always the untouched original.
 		const louderGainDb = roveDb + differenceDb / 2;
 		const quieterGainDb = roveDb - differenceDb / 2;
@@ -65,7 +66,7 @@ export const level: DrillKind = {
 				{ id: 'A', chain: chainOf('A') },
 				{ id: 'B', chain: chainOf('B') }
 			],
-			choices: [...AB_CHOICES],
+			choices,
 			match: false,
 			answer: louder,
 			params: {
@@ -74,16 +75,16 @@ export const level: DrillKind = {
 				louderGainDb,
 				quieterGainDb,
 				roveDb,
-				choiceCount: AB_CHOICES.length
+				choiceCount: choices.length
 			},
 			reveal: {
-				summary: `${louder} was ${magnitudeDb(differenceDb)} louder than ${quieter}; nothing else differed.`,
+				summary: `${louder} was ${differenceText(differenceDb)} louder than ${quieter}; nothing else differed.`,
 				facts: [
 					{ label: 'Louder version', value: louder },
-					{ label: 'Difference', value: magnitudeDb(differenceDb) },
+					{ label: 'Difference', value: differenceText(differenceDb) },
 					{
 						label: 'Gains',
-						value: `${louder} ${formatGainDb(louderGainDb)}, ${quieter} ${formatGainDb(quieterGainDb)}`
+						value: `${louder} ${formatGain(louderGainDb, { trim: true })}, ${quieter} ${formatGain(quieterGainDb, { trim: true })}`
 					},
 					{ label: 'Why it matters', value: LOUDNESS_BIAS_NOTE }
 				]
@@ -91,7 +92,7 @@ export const level: DrillKind = {
 		} satisfies Question;
 	},
 	grade(question, answer) {
-		const explain = `${question.answer}, ${magnitudeDb(Number(question.params.differenceDb))} louder`;
+		const explain = `${question.answer}, ${differenceText(Number(question.params.differenceDb))} louder`;
 		const grade = gradeChoice({ question, answer, explain });
 		return { ...grade, feedback: sentence(grade.feedback) };
 	}

@@ -10,14 +10,10 @@
  */
 import type { ChainStep } from '../dsp/process/chain';
 import type { Dbfs, Decibels } from '../dsp/units';
-import {
-	abChoices,
-	ASSUMED_SOURCE_PEAK_DBFS,
-	dbPhrase,
-	formatDb,
-	pickVersion
-} from './dynamics-shared';
-import { gradeChoice, sentence } from './eq-band';
+import { formatDb } from '../format/format';
+import { abChoices, pickVersion } from './ab-versions';
+import { dbPhrase, gradeChoice, sentence } from './grading';
+import { ASSUMED_SOURCE_PEAK_DBFS } from './source-level';
 import type { DrillKind, Question } from './types';
 
 /** One rung: the drive (dB above the ceiling at the assumed source peak) of each version. */
@@ -89,12 +85,18 @@ export const limiter: DrillKind = {
 				choiceCount: choices.length
 			},
 			reveal: {
-				summary: `${answer} was driven ${formatDb(spec.heavyDb)} into the limiter and ${other} only ${formatDb(spec.lightDb)}: ${formatDb(differenceDb)} more limiting flattens the transients and lowers the PSR, and once matched in loudness it sounds smaller, not louder.`,
+				summary: `${answer} was driven ${formatDb(spec.heavyDb, { trim: true })} into the limiter and ${other} only ${formatDb(spec.lightDb, { trim: true })}: ${formatDb(differenceDb, { trim: true })} more limiting flattens the transients and lowers the PSR, and once matched in loudness it sounds smaller, not louder.`,
 				facts: [
 					{ label: 'Over-limited version', value: answer },
-					{ label: `Limiting on ${answer}`, value: `about ${formatDb(spec.heavyDb)} on peaks` },
-					{ label: `Limiting on ${other}`, value: `about ${formatDb(spec.lightDb)} on peaks` },
-					{ label: 'Difference', value: formatDb(differenceDb) },
+					{
+						label: `Limiting on ${answer}`,
+						value: `about ${formatDb(spec.heavyDb, { trim: true })} on peaks`
+					},
+					{
+						label: `Limiting on ${other}`,
+						value: `about ${formatDb(spec.lightDb, { trim: true })} on peaks`
+					},
+					{ label: 'Difference', value: formatDb(differenceDb, { trim: true }) },
 					{ label: 'Limiter', value: `lookahead, true-peak ceiling ${LIMITER_CEILING_DBTP} dBTP` },
 					{ label: 'Versions', value: 'loudness-matched (BS.1770)' }
 				]
@@ -103,7 +105,7 @@ export const limiter: DrillKind = {
 	},
 	grade(question, answer) {
 		const p = question.params;
-		const explain = `${question.answer}, with ${formatDb(Number(p.heavyDriveDb))} of limiting against ${formatDb(Number(p.lightDriveDb))}`;
+		const explain = `${question.answer}, with ${formatDb(Number(p.heavyDriveDb), { trim: true })} of limiting against ${formatDb(Number(p.lightDriveDb), { trim: true })}`;
 		const grade = gradeChoice({ question, answer, explain });
 		return { ...grade, feedback: sentence(grade.feedback) };
 	}

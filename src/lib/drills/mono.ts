@@ -17,8 +17,8 @@
  */
 import type { ChainStep } from '../dsp/process/chain';
 import type { Decibels } from '../dsp/units';
-import { gradeChoice, sentence } from './eq-band';
-import { AB_CHOICES, otherVersion, pickVersion } from './level-mono-shared';
+import { abChoices, pickVersion } from './ab-versions';
+import { gradeChoice, sentence } from './grading';
 import type { DrillKind, Question } from './types';
 
 /** Width that gives decorrelated pink noise a centre, like a mix (side −8 dB relative to mid). */
@@ -123,8 +123,8 @@ export const mono: DrillKind = {
 	generate({ level, rng, seed, source }): Question {
 		const spec = MONO_LADDER[level];
 		if (!spec) throw new RangeError(`mono: no level ${level}`);
-		const answer = pickVersion(rng);
-		const clean = otherVersion(answer);
+		const { answer, other: clean } = pickVersion(rng);
+		const choices = abChoices();
 		const problem = rng.pick(spec.problems);
 		const channel = rng.int(0, 1);
 		const channelName = CHANNEL_NAMES[channel];
@@ -143,7 +143,7 @@ export const mono: DrillKind = {
 				{ id: 'A', chain: chainOf('A') },
 				{ id: 'B', chain: chainOf('B') }
 			],
-			choices: [...AB_CHOICES],
+			choices,
 			monoSwitch: true,
 			answer,
 			params: {
@@ -154,7 +154,7 @@ export const mono: DrillKind = {
 				monoLossDb: problem.lossDb,
 				levelLossDb: spec.lossDb,
 				sourceWidth: image.length > 0 ? NOISE_IMAGE_WIDTH : 1,
-				choiceCount: AB_CHOICES.length
+				choiceCount: choices.length
 			},
 			reveal: {
 				summary: `${answer} falls apart in mono: it had ${what}; ${clean} was clean.`,

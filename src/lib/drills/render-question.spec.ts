@@ -89,7 +89,7 @@ function predictedBandDb(step: PeakingStep, band: Band): number {
 	const points = 48;
 	for (let j = 0; j < points; j++) {
 		const f = band.lower * (band.upper / band.lower) ** ((j + 0.5) / points);
-		sum += 10 ** (magnitudeDb(coefficients, f, sampleRate) / 10);
+		sum += 10 ** (magnitudeDb({ coefficients, frequency: f, sampleRate }) / 10);
 	}
 	return 10 * Math.log10(sum / points);
 }

@@ -11,8 +11,8 @@
 import type { ChainStep } from '../dsp/process/chain';
 import { systemIds, systems, type SystemId } from '../dsp/process/systems';
 import type { Rng } from '../dsp/synth/rng';
-import { gradeChoice, sentence } from './eq-band';
-import { AB_CHOICES, otherVersion, pickVersion } from './level-mono-shared';
+import { abChoices, pickVersion } from './ab-versions';
+import { gradeChoice, sentence } from './grading';
 import type { Choice, DrillKind, Question } from './types';
 
 /** Button labels for the systems. */
@@ -77,8 +77,8 @@ function phoneBassQuestion({
 	seed,
 	source
 }: Parameters<DrillKind['generate']>[0]): Question {
-	const answer = pickVersion(rng);
-	const other = otherVersion(answer);
+	const { answer, other } = pickVersion(rng);
+	const choices = abChoices();
 	const chainOf = (id: string) => (id === answer ? [...SUB_HEAVY_CHAIN] : []);
 	return {
 		kind: 'translation',
@@ -90,7 +90,7 @@ function phoneBassQuestion({
 			{ id: 'A', chain: chainOf('A') },
 			{ id: 'B', chain: chainOf('B') }
 		],
-		choices: [...AB_CHOICES],
+		choices,
 		answer,
 		params: {
 			variant: 'phone-bass',
@@ -99,7 +99,7 @@ function phoneBassQuestion({
 			shelfGainDb: 6,
 			scoopHz: 300,
 			scoopGainDb: -8,
-			choiceCount: AB_CHOICES.length
+			choiceCount: choices.length
 		},
 		reveal: {
 			summary: `${answer} had its low end moved below ~120 Hz (a +6 dB low shelf, −8 dB at 300 Hz), where a phone speaker plays almost nothing; ${other} was the original.`,

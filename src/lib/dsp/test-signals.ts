@@ -44,13 +44,19 @@ export function sineWave({
 	);
 }
 
-/** Least-squares amplitude of a sinusoid of known frequency in x[start…): exact for a pure tone. */
-export function sineAmplitude(
-	x: Float32Array,
-	frequency: number,
-	sampleRate: number,
+/** Least-squares amplitude of a sinusoid of known frequency in signal[start…): exact for a pure tone. */
+export function sineAmplitude({
+	signal: x,
+	frequency,
+	sampleRate,
 	start = 0
-): number {
+}: {
+	signal: Float32Array;
+	frequency: number;
+	sampleRate: number;
+	/** First sample measured (skip a filter's transient). */
+	start?: number;
+}): number {
 	const w = (2 * Math.PI * frequency) / sampleRate;
 	let cc = 0;
 	let ss = 0;

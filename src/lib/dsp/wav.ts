@@ -7,6 +7,54 @@ import type { SampleRate } from './units';
 /** True on every platform we run on; the DataView paths keep big-endian hosts correct. */
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+const WAVE_FORMAT_PCM = 1;
+const WAVE_FORMAT_IEEE_FLOAT = 3;
+const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
+/** Bytes before the samples in the canonical layout this module writes. */
+export const WAV_HEADER_BYTES = 44;
+
+/**
+ * The buffer of a WAV file of `frames` interleaved frames: the canonical 44-byte header (RIFF,
+ * 'fmt ' with WAVE_FORMAT_PCM or WAVE_FORMAT_IEEE_FLOAT, 'data') written, the samples left for the
+ * caller to fill from byte WAV_HEADER_BYTES on.
+ */
+export function wavBuffer({
+	channelCount,
+	sampleRate,
+	bitsPerSample,
+	float = false,
+	frames
+}: {
+	channelCount: number;
+	sampleRate: SampleRate;
+	bitsPerSample: number;
+	/** IEEE float samples; integer PCM when false. */
+	float?: boolean;
+	frames: number;
+}): ArrayBuffer {
+	const blockAlign = (channelCount * bitsPerSample) / 8;
+	const dataBytes = frames * blockAlign;
+	const buffer = new ArrayBuffer(WAV_HEADER_BYTES + dataBytes);
+	const view = new DataView(buffer);
+	const ascii = (offset: number, text: string) => {
+		for (let i = 0; i < text.length; i++) view.setUint8(offset + i, text.charCodeAt(i));
+	};
+	ascii(0, 'RIFF');
+	view.setUint32(4, 36 + dataBytes, true);
+	ascii(8, 'WAVE');
+	ascii(12, 'fmt ');
+	view.setUint32(16, 16, true);
+	view.setUint16(20, float ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM, true);
+	view.setUint16(22, channelCount, true);
+	view.setUint32(24, sampleRate, true);
+	view.setUint32(28, sampleRate * blockAlign, true);
+	view.setUint16(32, blockAlign, true);
+	view.setUint16(34, bitsPerSample, true);
+	ascii(36, 'data');
+	view.setUint32(40, dataBytes, true);
+	return buffer;
+}
+
 /** Encodes planar channels as an interleaved WAV: 16-bit PCM (dithering not applied) or 32-bit float. */
 export function encodeWav({
 	channels,
@@ -21,31 +69,18 @@ export function encodeWav({
 	const frames = channels[0].length;
 	if (channels.some((c) => c.length !== frames)) throw new RangeError('channels differ in length');
 	const bytesPerSample = format === 'pcm16' ? 2 : 4;
-	const blockAlign = channels.length * bytesPerSample;
-	const dataBytes = frames * blockAlign;
-	const buffer = new ArrayBuffer(44 + dataBytes);
-	const view = new DataView(buffer);
-	const ascii = (offset: number, text: string) => {
-		for (let i = 0; i < text.length; i++) view.setUint8(offset + i, text.charCodeAt(i));
-	};
-	ascii(0, 'RIFF');
-	view.setUint32(4, 36 + dataBytes, true);
-	ascii(8, 'WAVE');
-	ascii(12, 'fmt ');
-	view.setUint32(16, 16, true);
-	view.setUint16(20, format === 'pcm16' ? 1 : 3, true);
-	view.setUint16(22, channels.length, true);
-	view.setUint32(24, sampleRate, true);
-	view.setUint32(28, sampleRate * blockAlign, true);
-	view.setUint16(32, blockAlign, true);
-	view.setUint16(34, bytesPerSample * 8, true);
-	ascii(36, 'data');
-	view.setUint32(40, dataBytes, true);
 	const count = channels.length;
+	const buffer = wavBuffer({
+		channelCount: count,
+		sampleRate,
+		bitsPerSample: bytesPerSample * 8,
+		float: format === 'float32',
+		frames
+	});
 	if (littleEndian) {
 		// Typed-array views write the interleaved samples directly (WAV is little-endian, like the host).
 		if (format === 'pcm16') {
-			const out = new Int16Array(buffer, 44, frames * count);
+			const out = new Int16Array(buffer, WAV_HEADER_BYTES, frames * count);
 			for (let c = 0; c < count; c++) {
 				const channel = channels[c];
 				for (let i = 0, o = c; i < frames; i++, o += count) {
@@ -57,7 +92,7 @@ export function encodeWav({
 				}
 			}
 		} else {
-			const out = new Float32Array(buffer, 44, frames * count);
+			const out = new Float32Array(buffer, WAV_HEADER_BYTES, frames * count);
 			for (let c = 0; c < count; c++) {
 				const channel = channels[c];
 				for (let i = 0, o = c; i < frames; i++, o += count) out[o] = channel[i];
@@ -65,7 +100,8 @@ export function encodeWav({
 		}
 		return new Uint8Array(buffer);
 	}
-	let offset = 44;
+	const view = new DataView(buffer);
+	let offset = WAV_HEADER_BYTES;
 	for (let i = 0; i < frames; i++) {
 		for (const channel of channels) {
 			const sample = channel[i];
@@ -93,10 +129,6 @@ export interface DecodedWav {
 export class WavError extends Error {
 	override name = 'WavError';
 }
-
-const WAVE_FORMAT_PCM = 1;
-const WAVE_FORMAT_IEEE_FLOAT = 3;
-const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 /**
  * Decodes 16-, 24- and 32-bit integer PCM, 32- and 64-bit float, 8-bit unsigned PCM, plain or

@@ -4,7 +4,6 @@ import {
 	EQ_MAX_GAIN_DB,
 	PLOT,
 	bandAt,
-	formatFrequency,
 	frequencyAt,
 	plotX,
 	plotY,
@@ -56,17 +55,5 @@ describe('plot mapping', () => {
 		expect(plotY(0)).toBe(PLOT.height / 2);
 		expect(bandAt({ x: 100, y: PLOT.height / 2 + 1 }).gainDb).toBe(0);
 		expect(Object.is(bandAt({ x: 100, y: PLOT.height / 2 + 1 }).gainDb, -0)).toBe(false);
-	});
-});
-
-describe('formatFrequency', () => {
-	it.each([
-		[63.2, '63 Hz'],
-		[999.4, '999 Hz'],
-		[1000, '1.00 kHz'],
-		[3150, '3.15 kHz'],
-		[12500, '12.5 kHz']
-	])('%s Hz reads %s', (hz, text) => {
-		expect(formatFrequency(hz)).toBe(text);
 	});
 });

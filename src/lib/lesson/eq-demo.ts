@@ -49,14 +49,3 @@ export function bandAt({ x, y }: { x: number; y: number }): { position: number; 
 		gainDb: Math.min(EQ_MAX_GAIN_DB, Math.max(-EQ_MAX_GAIN_DB, stepped)) || 0
 	};
 }
-
-/**
- * A frequency as people write it.
- * @example formatFrequency(1000) // '1.00 kHz'
- * @example formatFrequency(63.2) // '63 Hz'
- */
-export function formatFrequency(frequencyHz: Hertz): string {
-	return frequencyHz >= 1000
-		? `${(frequencyHz / 1000).toFixed(frequencyHz >= 10000 ? 1 : 2)} kHz`
-		: `${Math.round(frequencyHz)} Hz`;
-}

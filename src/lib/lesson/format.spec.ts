@@ -1,41 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatGain, formatReading, loudnessDifference, readingRows } from './format';
-
-describe('formatReading', () => {
-	it.each([
-		[-14, 'LUFS', '−14.0 LUFS'],
-		[-1, 'dBTP', '−1.0 dBTP'],
-		[6.2, 'LU', '6.2 LU'],
-		[8.14, 'dB', '8.1 dB'],
-		[-8.05, 'LUFS', '−8.1 LUFS'],
-		[-0.04, 'dBTP', '0.0 dBTP'],
-		[0.96, 'dBTP', '1.0 dBTP'],
-		[-23.96, 'LUFS', '−24.0 LUFS'],
-		[null, 'LUFS', '–'],
-		[undefined, 'LU', '–'],
-		[Number.NaN, 'LU', '–'],
-		[Number.NEGATIVE_INFINITY, 'LUFS', '–']
-	])('%s %s reads %s', (value, unit, expected) => {
-		expect(formatReading(value, unit)).toBe(expected);
-	});
-
-	it('uses the typographic minus, never a hyphen', () => {
-		expect(formatReading(-3.3, 'dB')).not.toContain('-');
-	});
-});
-
-describe('formatGain', () => {
-	it.each([
-		[3, '+3.0 dB'],
-		[-5.96, '−6.0 dB'],
-		[0, '0.0 dB'],
-		[-0.01, '0.0 dB'],
-		[0.04, '0.0 dB'],
-		[12, '+12.0 dB']
-	])('%s dB reads %s', (gain, expected) => {
-		expect(formatGain(gain)).toBe(expected);
-	});
-});
+import { loudnessDifference, readingRows } from './format';
 
 describe('loudnessDifference', () => {
 	it.each([

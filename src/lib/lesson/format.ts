@@ -1,49 +1,17 @@
-/** Text for the lesson demos: readings, gains and plain-language notes on each reading. */
+/** Text for the lesson demos: loudness differences and plain-language notes on each reading. */
+import { formatNumber, formatReading, roundTo } from '../format/format';
 import type { LessonMeter } from './render-lesson';
-
-/** Shown in place of a reading that does not exist (silence, or LRA of a very short clip). */
-export const NO_READING = '–';
-
-/** Rounds to one decimal, halves away from zero (so −8.05 and 8.05 round alike). */
-function roundTenth(value: number): number {
-	return (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10;
-}
-
-/** One decimal with a typographic minus, never "−0.0". */
-function oneDecimal(value: number): string {
-	const rounded = roundTenth(value);
-	if (rounded === 0) return '0.0';
-	return rounded < 0 ? `−${(-rounded).toFixed(1)}` : rounded.toFixed(1);
-}
-
-/**
- * A reading with one decimal and its unit.
- * @example formatReading(-14, 'LUFS') // '−14.0 LUFS'
- * @example formatReading(null, 'LU') // '–'
- */
-export function formatReading(value: number | null | undefined, unit: string): string {
-	if (value === null || value === undefined || !Number.isFinite(value)) return NO_READING;
-	return `${oneDecimal(value)} ${unit}`;
-}
-
-/**
- * A gain with its sign, one decimal and "dB".
- * @example formatGain(3) // '+3.0 dB'
- * @example formatGain(-5.96) // '−6.0 dB'
- */
-export function formatGain(gainDb: number): string {
-	const text = oneDecimal(gainDb);
-	return `${text === '0.0' || text.startsWith('−') ? text : `+${text}`} dB`;
-}
 
 /** How two unmatched versions differ in loudness, from B's point of view ("B is 1.0 dB louder"). */
 export function loudnessDifference(aLufs: number | null, bLufs: number | null): string {
 	if (aLufs === null || bLufs === null) return 'Not matched: the two play at their own levels';
-	const difference = roundTenth(bLufs - aLufs);
+	// Halves away from zero, so swapping A and B only swaps the names.
+	const difference = roundTo(bLufs - aLufs, { halves: 'away' });
 	if (difference === 0) return 'Not matched: both play at the same loudness';
+	const amount = formatNumber(Math.abs(difference));
 	return difference > 0
-		? `Not matched: B is ${difference.toFixed(1)} dB louder`
-		: `Not matched: A is ${(-difference).toFixed(1)} dB louder`;
+		? `Not matched: B is ${amount} dB louder`
+		: `Not matched: A is ${amount} dB louder`;
 }
 
 /** One reading of a meter readout: what it is called, its value and a plain-language note. */

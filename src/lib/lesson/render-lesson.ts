@@ -140,11 +140,12 @@ export function renderStreamingSet({
 		if (lufs === null || peak === null) {
 			throw new Error(`The ${v.id} version is silent, so a service would not normalize it.`);
 		}
-		const out = renderStreaming(
-			{ channels: v.channels, sampleRate },
-			{ lufs, truePeak: peak },
+		const out = renderStreaming({
+			channels: v.channels,
+			sampleRate,
+			reading: { lufs, truePeak: peak },
 			service
-		);
+		});
 		return {
 			id: v.id,
 			channels: out.channels,

@@ -5,11 +5,10 @@
  * (../dsp/analysis/spectrum), always as a change against the mix.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testBank } from '../../cli/test-music';
+import { testClip } from '../../cli/test-music';
 import { measureLoudness } from '../dsp/analysis/loudness';
 import { thirdOctaveSpectrum } from '../dsp/analysis/spectrum';
 import { meterReport, type MeterReport } from '../dsp/report';
-import { renderArrangement } from '../dsp/synth/render';
 import {
 	isLessonVersionId,
 	lessonVersionIds,
@@ -25,15 +24,7 @@ const rendered = new Map<LessonVersionId, Float32Array[]>();
 const reports = new Map<LessonVersionId, MeterReport>();
 
 beforeAll(async () => {
-	const bank = testBank();
-	const clip = await renderArrangement({
-		style: 'pop-rock',
-		seed: 1,
-		seconds: 8,
-		sampleRate,
-		bank
-	});
-	source = { channels: [clip.left, clip.right], sampleRate };
+	source = await testClip(sampleRate);
 	// Every version once (about 2.5 s in all, most of it the two quick masters).
 	for (const id of lessonVersionIds) {
 		const channels = renderLessonVersion(id, source);

@@ -4,6 +4,8 @@
  * nothing clicks.
  */
 import { Howl, Howler } from 'howler';
+import type { Decibels, Hertz } from '../dsp/units';
+import type { HowlerEdge } from './howler-edge';
 
 /** Length of the equal-sum linear crossfade between versions. */
 export const CROSSFADE_MS = 10;
@@ -17,23 +19,37 @@ export class AbPlayer {
 	#soundIds: (number | undefined)[] = [];
 	#urls: string[];
 	#active = 0;
+	/** Each version's last gain change (a linear fade, or a step when `from === to`), for the next fade. */
+	#gains: { from: number; to: number; start: number }[] = [];
 	#state: AbState = 'loading';
+	/** The browser refused to start audio: the next Play tries again. */
+	#blocked = false;
+	#unloaded = false;
 	#onState: (state: AbState, message?: string) => void;
+	#howler: HowlerEdge['Howler'];
 	/** Resolves when every version is decoded and playable. */
 	readonly ready: Promise<void>;
 
 	constructor({
 		versions,
 		active = 0,
-		onState
+		onState,
+		audio = { Howl, Howler }
 	}: {
 		/** WAV bytes of each version, all of the same length. */
 		versions: Uint8Array[];
 		active?: number;
 		onState: (state: AbState, message?: string) => void;
+		/** Howler itself unless a spec passes fakes. */
+		audio?: HowlerEdge;
 	}) {
 		this.#onState = onState;
+		this.#howler = audio.Howler;
 		this.#active = active;
+		this.#gains = versions.map((_, i) => {
+			const gain = i === active ? 1 : 0;
+			return { from: gain, to: gain, start: 0 };
+		});
 		this.#urls = versions.map((wav) =>
 			URL.createObjectURL(new Blob([wav as BlobPart], { type: 'audio/wav' }))
 		);
@@ -41,7 +57,7 @@ export class AbPlayer {
 			let loaded = 0;
 			this.#howls = this.#urls.map(
 				(url, index) =>
-					new Howl({
+					new audio.Howl({
 						src: [url],
 						format: ['wav'],
 						html5: false,
@@ -59,6 +75,7 @@ export class AbPlayer {
 							reject(new Error('decode failed'));
 						},
 						onplayerror: () => {
+							this.#blocked = true;
 							this.#set('error', 'The browser blocked audio. Tap Play again to allow sound.');
 						}
 					})
@@ -68,6 +85,8 @@ export class AbPlayer {
 	}
 
 	#set(state: AbState, message?: string) {
+		// A late load or error of an unloaded player is no news to anyone.
+		if (this.#unloaded) return;
 		this.#state = state;
 		this.#onState(state, message);
 	}
@@ -86,9 +105,13 @@ export class AbPlayer {
 
 	/** Starts (or resumes) every version in the same audio-clock instant. */
 	play(): void {
-		if (this.#state !== 'ready' && this.#state !== 'paused') return;
+		if (this.#unloaded) return;
+		const retry = this.#state === 'error' && this.#blocked;
+		if (this.#state !== 'ready' && this.#state !== 'paused' && !retry) return;
+		this.#blocked = false;
 		// Resuming a suspended context (mobile unlock) before starting keeps the versions together.
-		if (Howler.ctx?.state === 'suspended') void Howler.ctx.resume();
+		const ctx = this.#howler.ctx;
+		if (ctx?.state === 'suspended') void ctx.resume();
 		this.#soundIds = this.#howls.map((howl, i) => howl.play(this.#soundIds[i] as number));
 		this.#set('playing');
 	}
@@ -109,13 +132,28 @@ export class AbPlayer {
 		if (index < 0 || index >= this.#howls.length || index === this.#active) return;
 		const previous = this.#active;
 		this.#active = index;
-		if (this.#state === 'playing') {
-			this.#howls[previous].fade(1, 0, CROSSFADE_MS, this.#soundIds[previous]);
-			this.#howls[index].fade(0, 1, CROSSFADE_MS, this.#soundIds[index]);
-		} else {
-			this.#howls[previous].volume(0);
-			this.#howls[index].volume(1);
+		const now = this.#howler.ctx?.currentTime ?? 0;
+		for (const [i, to] of [
+			[previous, 0],
+			[index, 1]
+		]) {
+			if (this.#state === 'playing') {
+				// From where the gain is now, so a switch in the middle of a fade does not jump (a click).
+				const from = this.#gainAt(i, now);
+				this.#gains[i] = { from, to, start: now };
+				this.#howls[i].fade(from, to, CROSSFADE_MS, this.#soundIds[i]);
+			} else {
+				this.#gains[i] = { from: to, to, start: now };
+				this.#howls[i].volume(to);
+			}
 		}
+	}
+
+	/** Version `i`'s gain at audio time `now`, along its last linear fade. */
+	#gainAt(i: number, now: number): number {
+		const { from, to, start } = this.#gains[i];
+		const progress = Math.min(1, Math.max(0, (now - start) / (CROSSFADE_MS / 1000)));
+		return from + (to - from) * progress;
 	}
 
 	/**
@@ -123,13 +161,17 @@ export class AbPlayer {
 	 * renders with) on version `index`, for drills where the learner sweeps their own EQ. Pass gain 0
 	 * to make it transparent.
 	 */
-	setLiveEq(
-		index: number,
-		eq: { frequencyHz: number; gainDb: number; q: number },
-		/** Level correction after the EQ (dB), to keep the version loudness-matched. */
+	setLiveEq({
+		index,
+		eq,
 		trimDb = 0
-	): void {
-		const ctx = Howler.ctx;
+	}: {
+		index: number;
+		eq: { frequencyHz: Hertz; gainDb: Decibels; q: number };
+		/** Level correction after the EQ, to keep the version loudness-matched. */
+		trimDb?: Decibels;
+	}): void {
+		const ctx = this.#howler.ctx;
 		const howl = this.#howls[index];
 		if (!ctx || !howl) return;
 		let filter = this.#filters[index];
@@ -138,7 +180,7 @@ export class AbPlayer {
 			filter.type = 'peaking';
 			const trim = ctx.createGain();
 			filter.connect(trim);
-			trim.connect(Howler.masterGain);
+			trim.connect(this.#howler.masterGain);
 			this.#trims[index] = trim;
 			// Howler routes each sound's gain node to the master gain once, at creation: re-route it.
 			for (const sound of (howl as unknown as { _sounds: { _node: AudioNode }[] })._sounds) {
@@ -165,6 +207,7 @@ export class AbPlayer {
 
 	/** Stops playback and frees the decoded audio and Blob URLs. */
 	unload(): void {
+		this.#unloaded = true;
 		for (const howl of this.#howls) howl.unload();
 		for (const node of [...this.#filters, ...this.#trims]) node?.disconnect();
 		for (const url of this.#urls) URL.revokeObjectURL(url);
@@ -172,22 +215,25 @@ export class AbPlayer {
 	}
 }
 
-let monoNode: GainNode | undefined;
+/** One mono fold-down node per context, made on first use. */
+const monoNodes = new WeakMap<BaseAudioContext, GainNode>();
 
 /**
  * Folds everything Howler plays to mono ((L + R) / 2 on both speakers, Web Audio's "speakers"
  * down-mix) or back to stereo, so learners can check mono compatibility on any device.
  */
-export function setMonoListening(on: boolean): void {
-	const ctx = Howler.ctx;
-	if (!ctx || !Howler.masterGain) return;
+export function setMonoListening(on: boolean, howler: HowlerEdge['Howler'] = Howler): void {
+	const ctx = howler.ctx;
+	if (!ctx || !howler.masterGain) return;
+	let monoNode = monoNodes.get(ctx);
 	if (!monoNode) {
 		monoNode = ctx.createGain();
 		monoNode.channelCount = 1;
 		monoNode.channelCountMode = 'explicit';
 		monoNode.channelInterpretation = 'speakers';
 		monoNode.connect(ctx.destination);
+		monoNodes.set(ctx, monoNode);
 	}
-	Howler.masterGain.disconnect();
-	Howler.masterGain.connect(on ? monoNode : ctx.destination);
+	howler.masterGain.disconnect();
+	howler.masterGain.connect(on ? monoNode : ctx.destination);
 }

@@ -3,6 +3,7 @@
  * player; for now it plays one looping clip with play/stop/volume and reports its state.
  */
 import { Howl, Howler } from 'howler';
+import type { HowlerEdge } from './howler-edge';
 
 export type PlayerState = 'stopped' | 'loading' | 'playing' | 'error';
 
@@ -15,15 +16,18 @@ export class ClipPlayer {
 	constructor({
 		wav,
 		loop = true,
-		onState
+		onState,
+		audio = { Howl }
 	}: {
 		wav: Uint8Array;
 		loop?: boolean;
 		onState: (state: PlayerState, message?: string) => void;
+		/** Howler itself unless a spec passes fakes. */
+		audio?: Pick<HowlerEdge, 'Howl'>;
 	}) {
 		this.#onState = onState;
 		this.#url = URL.createObjectURL(new Blob([wav as BlobPart], { type: 'audio/wav' }));
-		this.#howl = new Howl({
+		this.#howl = new audio.Howl({
 			src: [this.#url],
 			format: ['wav'],
 			html5: false,
@@ -65,8 +69,8 @@ export class ClipPlayer {
 }
 
 /** Sets the app-wide output volume (0–1) on Howler's master gain. */
-export function setMasterVolume(volume: number): void {
-	Howler.volume(Math.min(1, Math.max(0, volume)));
+export function setMasterVolume(volume: number, howler: HowlerEdge['Howler'] = Howler): void {
+	howler.volume(Math.min(1, Math.max(0, volume)));
 }
 
 /**
@@ -75,10 +79,10 @@ export function setMasterVolume(volume: number): void {
  * context in a browser session costs tens of milliseconds to open the audio device, which belongs in
  * the tap rather than in the later hand-off of rendered audio.
  */
-export function wakeAudio(): void {
+export function wakeAudio(howler: HowlerEdge['Howler'] = Howler): void {
 	if (!audioAvailable()) return;
-	Howler.volume(); // Howler creates its context on first use
-	if (Howler.ctx?.state === 'suspended') void Howler.ctx.resume();
+	howler.volume(); // Howler creates its context on first use
+	if (howler.ctx?.state === 'suspended') void howler.ctx.resume();
 }
 
 /** True when the browser offers Web Audio at all. */

@@ -4,6 +4,7 @@
  * (MP3, AAC/M4A, FLAC, OGG… whatever this browser plays). Every failure is one clear sentence.
  */
 import { decodeWavInWorker } from '../audio/analysis-client';
+import { formatDuration } from '../format/format';
 
 /** Longest track the bench takes, seconds (10 minutes). */
 export const MAX_TRACK_SECONDS = 600;
@@ -14,12 +15,6 @@ export interface OpenedTrack {
 	channels: Float32Array[];
 	sampleRate: number;
 	durationS: number;
-}
-
-/** "4:07" */
-export function formatDuration(seconds: number): string {
-	const s = Math.round(seconds);
-	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 function isWav(bytes: ArrayBuffer): boolean {

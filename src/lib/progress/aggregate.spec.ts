@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptRow, SessionRow } from './records';
 import { octaveBandOf } from '../drills/octave-bands';
 import {
 	ACTIVE_CAP_MS,
@@ -9,27 +8,7 @@ import {
 	rejudgeDay
 } from './aggregate';
 import { DEFAULT_GOAL } from './streak';
-
-const attempt = (overrides: Partial<AttemptRow>): AttemptRow => ({
-	kind: 'eq-boost',
-	family: 'eq',
-	sessionId: 's',
-	level: 1,
-	levelValue: 12,
-	seed: 1,
-	source: { kind: 'pink-noise' },
-	params: { frequencyHz: 1000 },
-	answer: '1000',
-	correctAnswer: '1000',
-	correct: true,
-	score: 1,
-	responseMs: 3000,
-	timestamp: 0,
-	day: '2026-11-24',
-	timeZone: 'UTC',
-	utcOffsetMinutes: 0,
-	...overrides
-});
+import { testAttempt, testSession } from './test-records';
 
 describe('aggregates', () => {
 	it('caps the time one answer adds and ignores nonsense', () => {
@@ -53,34 +32,23 @@ describe('aggregates', () => {
 	it('meets a questions goal at the 20th answer and keeps it met', () => {
 		const goal = { kind: 'questions', target: 20 } as const;
 		let row = undefined;
-		for (let i = 0; i < 19; i++) row = addAttemptToDay(row, attempt({}), goal);
+		for (let i = 0; i < 19; i++) row = addAttemptToDay({ row, attempt: testAttempt(), goal });
 		expect(row?.goalMet).toBe(false);
-		row = addAttemptToDay(row, attempt({}), goal);
+		row = addAttemptToDay({ row, attempt: testAttempt(), goal });
 		expect(row.goalMet).toBe(true);
-		expect(rejudgeDay(row, row.day, { kind: 'minutes', target: 10 }).goalMet).toBe(true);
+		expect(rejudgeDay({ row, day: row.day, goal: { kind: 'minutes', target: 10 } }).goalMet).toBe(
+			true
+		);
 	});
 
 	it('rebuilds days from attempts, sessions and lessons, keeping days met under an earlier goal', () => {
-		const session: SessionRow = {
-			sessionId: 's',
-			mode: 'drill',
-			kinds: ['eq-boost'],
-			startedAt: 0,
-			endedAt: 1,
-			day: '2026-11-24',
-			timeZone: 'UTC',
-			utcOffsetMinutes: 0,
-			questions: 2,
-			correct: 1,
-			activeMs: 6000
-		};
 		const { days, kindDays } = rebuildAggregates({
 			attempts: [
-				attempt({ timestamp: 2, correct: false, level: 2, levelValue: 9 }),
-				attempt({ timestamp: 1 }),
-				attempt({ day: '2026-11-20', kind: 'limiter', params: {} })
+				testAttempt({ timestamp: 2, correct: false, level: 2, levelValue: 9 }),
+				testAttempt({ timestamp: 1 }),
+				testAttempt({ day: '2026-11-20', kind: 'limiter', params: {} })
 			],
-			sessions: [session],
+			sessions: [testSession({ questions: 2, correct: 1, activeMs: 6000 })],
 			lessons: [
 				{
 					slug: 'x',

@@ -33,12 +33,19 @@ function judged(row: DayRow, goal: DailyGoal): DayRow {
 	return { ...row, goalMet: row.goalMet || goalMet(goal, totalsOf(row)) };
 }
 
+/** What every day update starts from: the stored row and the goal the day is judged by. */
+export interface DayUpdate {
+	/** The day so far; undefined before its first practice. */
+	row: DayRow | undefined;
+	goal: DailyGoal;
+}
+
 /** The day after one more answer. */
-export function addAttemptToDay(
-	row: DayRow | undefined,
-	attempt: Pick<AttemptRow, 'day' | 'correct' | 'responseMs'>,
-	goal: DailyGoal
-): DayRow {
+export function addAttemptToDay({
+	row,
+	attempt,
+	goal
+}: DayUpdate & { attempt: Pick<AttemptRow, 'day' | 'correct' | 'responseMs'> }): DayRow {
 	const base = row ?? emptyDay(attempt.day);
 	return judged(
 		{
@@ -52,23 +59,23 @@ export function addAttemptToDay(
 }
 
 /** The day after a finished session (its answers were already counted one by one). */
-export function addSessionToDay(
-	row: DayRow | undefined,
-	session: Pick<SessionRow, 'day'>,
-	goal: DailyGoal
-): DayRow {
+export function addSessionToDay({
+	row,
+	session,
+	goal
+}: DayUpdate & { session: Pick<SessionRow, 'day'> }): DayRow {
 	const base = row ?? emptyDay(session.day);
 	return judged({ ...base, sessions: base.sessions + 1 }, goal);
 }
 
 /** The day after a completed lesson. */
-export function addLessonToDay(row: DayRow | undefined, day: string, goal: DailyGoal): DayRow {
+export function addLessonToDay({ row, day, goal }: DayUpdate & { day: string }): DayRow {
 	const base = row ?? emptyDay(day);
 	return judged({ ...base, lessons: base.lessons + 1 }, goal);
 }
 
 /** Re-judges a day under a new goal; a day already met stays met. */
-export function rejudgeDay(row: DayRow | undefined, day: string, goal: DailyGoal): DayRow {
+export function rejudgeDay({ row, day, goal }: DayUpdate & { day: string }): DayRow {
 	return judged(row ?? emptyDay(day), goal);
 }
 
@@ -162,17 +169,17 @@ export function rebuildAggregates({
 	const kindDays = new Map<string, KindDayRow>();
 	const day = (d: string) => days.get(d) ?? { ...emptyDay(d), goalMet: metDays.has(d) };
 	for (const attempt of [...attempts].sort(byTime)) {
-		days.set(attempt.day, addAttemptToDay(day(attempt.day), attempt, goal));
+		days.set(attempt.day, addAttemptToDay({ row: day(attempt.day), attempt, goal }));
 		const key = `${attempt.kind}|${attempt.day}`;
 		kindDays.set(key, addAttemptToKindDay(kindDays.get(key), attempt));
 	}
 	for (const session of sessions)
-		days.set(session.day, addSessionToDay(day(session.day), session, goal));
+		days.set(session.day, addSessionToDay({ row: day(session.day), session, goal }));
 	for (const lesson of lessons) {
 		if (lesson.completedDay) {
 			days.set(
 				lesson.completedDay,
-				addLessonToDay(day(lesson.completedDay), lesson.completedDay, goal)
+				addLessonToDay({ row: day(lesson.completedDay), day: lesson.completedDay, goal })
 			);
 		}
 	}

@@ -67,3 +67,8 @@ export function utcOffsetMinutes(date: Date, timeZone?: string): number {
 	);
 	return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
+
+/** Today's calendar day on this device, in its own time zone. */
+export function currentDay(): string {
+	return localDay(new Date(), deviceTimeZone());
+}

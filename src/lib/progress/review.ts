@@ -67,19 +67,36 @@ export function reviewId(slug: string, index: number): string {
 }
 
 /** A card for a question just answered wrongly at `now`. */
-export function newReview(slug: string, index: number, now: number): ReviewRow {
+export function newReview({
+	slug,
+	index,
+	now
+}: {
+	slug: string;
+	/** The question's index in the lesson's quiz. */
+	index: number;
+	now: number;
+}): ReviewRow {
 	const { card } = scheduler.next(createEmptyCard(new Date(now)), new Date(now), Rating.Again);
 	return { id: reviewId(slug, index), slug, index, ...toStored(card), updatedAt: now };
 }
 
 /** The card after reviewing it at `now`: Good when answered right, Again when missed. */
-export function gradeReview(row: ReviewRow, correct: boolean, now: number): ReviewRow {
+export function gradeReview({
+	review,
+	correct,
+	now
+}: {
+	review: ReviewRow;
+	correct: boolean;
+	now: number;
+}): ReviewRow {
 	const { card } = scheduler.next(
-		fromStored(row),
+		fromStored(review),
 		new Date(now),
 		correct ? Rating.Good : Rating.Again
 	);
-	return { ...row, ...toStored(card), updatedAt: now };
+	return { ...review, ...toStored(card), updatedAt: now };
 }
 
 /** Whether a card should be asked at `now`. */

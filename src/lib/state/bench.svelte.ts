@@ -4,7 +4,7 @@
  * leaves the device.
  */
 import { analyzeInWorker } from '../audio/analysis-client';
-import { BenchWorker } from '../audio/bench-client';
+import { BenchClient } from '../audio/bench-client';
 import type { TrackMasterSettings } from '../bench/master-track';
 import { loudestExcerpt } from '../bench/excerpt';
 import type { TrackAnalysis } from '../dsp/analysis/track-analysis';
@@ -14,6 +14,7 @@ import { trackSource } from '../settings/settings';
 import { saveTrack } from '../db/tracks-repo';
 import { openTrack } from '../player/decode-file';
 import { DRILL_TRACK_SECONDS, prepareTrackForDrills } from '../player/prepare-track';
+import { downloadFile } from './download';
 import { settings } from './settings.svelte';
 
 export type BenchPhase = 'empty' | 'decoding' | 'analyzing' | 'ready';
@@ -26,7 +27,7 @@ export interface TrackInfo {
 	channelCount: number;
 }
 
-type MasterSummary = Awaited<ReturnType<BenchWorker['master']>>;
+type MasterSummary = Awaited<ReturnType<BenchClient['master']>>;
 
 /** Seconds of the track the previews loop (its loudest stretch). */
 export const PREVIEW_SECONDS = 30;
@@ -47,11 +48,12 @@ export class BenchState {
 	mastering = $state(false);
 	masterProgress = $state(0);
 	masterError = $state('');
-	#worker: BenchWorker | undefined;
+	#lazyClient: BenchClient | undefined;
 
-	get worker(): BenchWorker {
-		this.#worker ??= new BenchWorker();
-		return this.#worker;
+	/** The bench worker's client, started on the first request. */
+	get #client(): BenchClient {
+		this.#lazyClient ??= new BenchClient();
+		return this.#lazyClient;
 	}
 
 	/** Opens, meters and prepares a file; errors become `error` and change nothing else. */
@@ -68,7 +70,7 @@ export class BenchState {
 				{ channels: opened.channels, sampleRate: opened.sampleRate },
 				(fraction: number) => (this.progress = fraction)
 			);
-			await this.worker.setTrack({ channels, sampleRate: opened.sampleRate });
+			await this.#client.setTrack({ channels, sampleRate: opened.sampleRate });
 			this.track = {
 				name: opened.name,
 				bytes: opened.bytes,
@@ -78,7 +80,11 @@ export class BenchState {
 			};
 			this.analysis = analysis;
 			this.analysisMs = ms;
-			this.excerpt = loudestExcerpt(analysis.shortTerm, opened.durationS, PREVIEW_SECONDS);
+			this.excerpt = loudestExcerpt({
+				shortTerm: analysis.shortTerm,
+				durationS: opened.durationS,
+				lengthS: PREVIEW_SECONDS
+			});
 			this.master = null;
 			this.masterError = '';
 			this.generation += 1;
@@ -92,7 +98,7 @@ export class BenchState {
 	/** The system previews of the excerpt, loudness-matched, as WAV bytes. */
 	async systemPreviews(): Promise<{ wav: ArrayBuffer }[]> {
 		const { startS, endS } = this.#excerpt();
-		return this.worker.previews({ startS, endS });
+		return this.#client.previews({ startS, endS });
 	}
 
 	/** The excerpt as it is and as `service` plays it, with the service's plan. */
@@ -102,7 +108,7 @@ export class BenchState {
 		if (!a || a.integratedLufs === null || a.truePeakDbtp === null) {
 			throw new Error('This track is too quiet to measure, so no service would play it.');
 		}
-		return this.worker.streaming({
+		return this.#client.streaming({
 			startS,
 			endS,
 			service,
@@ -118,7 +124,7 @@ export class BenchState {
 		this.masterProgress = 0;
 		this.masterError = '';
 		try {
-			this.master = await this.worker.master(options, (f: number) => (this.masterProgress = f));
+			this.master = await this.#client.master(options, (f: number) => (this.masterProgress = f));
 		} catch (error) {
 			this.masterError = error instanceof Error ? error.message : 'The master could not be made.';
 		} finally {
@@ -129,20 +135,15 @@ export class BenchState {
 	/** The excerpt of the original and the master, matched or as they are. */
 	async compare(matched: boolean) {
 		const { startS, endS } = this.#excerpt();
-		return this.worker.compare({ startS, endS, matched });
+		return this.#client.compare({ startS, endS, matched });
 	}
 
 	/** The whole master as a WAV download. */
 	async exportMaster(): Promise<{ name: string; bytes: number }> {
-		const { wav } = await this.worker.export({ format: 'pcm24' });
+		const { wav } = await this.#client.export({ format: 'pcm24' });
 		const base = (this.track?.name ?? 'track').replace(/\.[^.]+$/, '');
 		const name = `${base} (quick master).wav`;
-		const url = URL.createObjectURL(new Blob([wav], { type: 'audio/wav' }));
-		const link = document.createElement('a');
-		link.href = url;
-		link.download = name;
-		link.click();
-		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		downloadFile(new Blob([wav], { type: 'audio/wav' }), name);
 		return { name, bytes: wav.byteLength };
 	}
 
@@ -154,8 +155,12 @@ export class BenchState {
 		const a = this.analysis;
 		const track = this.track;
 		if (!a || !track) throw new Error('Open a track first.');
-		const range = loudestExcerpt(a.shortTerm, track.durationS, DRILL_TRACK_SECONDS);
-		const { channels, sampleRate } = await this.worker.excerpt(range);
+		const range = loudestExcerpt({
+			shortTerm: a.shortTerm,
+			durationS: track.durationS,
+			lengthS: DRILL_TRACK_SECONDS
+		});
+		const { channels, sampleRate } = await this.#client.excerpt(range);
 		const { wav, durationS } = await prepareTrackForDrills({
 			name: track.name,
 			channels,
@@ -177,7 +182,7 @@ export class BenchState {
 	}
 
 	dispose() {
-		this.#worker?.dispose();
-		this.#worker = undefined;
+		this.#lazyClient?.dispose();
+		this.#lazyClient = undefined;
 	}
 }

@@ -68,7 +68,7 @@ export function pickWeighted(weights: number[], uniform: number): number {
 	return weights.length - 1;
 }
 
-export class DrillSession {
+export class DrillSessionState {
 	readonly kinds: DrillKind[];
 	readonly sessionId = crypto.randomUUID();
 	/** The kind of the current question. */
@@ -101,6 +101,8 @@ export class DrillSession {
 	#nextPlayer: Promise<{ rendered: Rendered; player: AbPlayer }> | undefined;
 	#wasPlaying = false;
 	#finishing = false;
+	/** An answer is being stored; a second submit of the same question is dropped. */
+	#answering = false;
 	#startedAt = Date.now();
 
 	/**
@@ -287,12 +289,15 @@ export class DrillSession {
 					sampleRate: SAMPLE_RATE
 				})
 			: 0;
-		this.#player.setLiveEq(index, eq, -changeDb);
+		this.#player.setLiveEq({ index, eq, trimDb: -changeDb });
 	}
 
 	/** Grades an answer, stores it with the moved staircase, and reveals what was done. */
 	async answer(answer: string): Promise<void> {
-		if (this.phase !== 'asking' || !this.current) return;
+		// One answer per question: a second submit while the first is being stored (a double tap on
+		// "Answer") is dropped, or it would be stored twice and move the staircase twice.
+		if (this.phase !== 'asking' || !this.current || this.#answering) return;
+		this.#answering = true;
 		const kind = this.kind;
 		const rendered = this.current;
 		const grade = kind.grade(rendered.question, answer);
@@ -340,7 +345,7 @@ export class DrillSession {
 			},
 			staircase
 		}).then(() => {
-			// User Timing for the benchmark (npm run bench).
+			// User Timing for the benchmark (npm run benchmark).
 			performance.measure('mftm:record-attempt', { start: writeStart });
 		});
 		try {
@@ -352,6 +357,7 @@ export class DrillSession {
 		this.items = [...this.items, item];
 		this.lastItem = item;
 		this.phase = 'revealed';
+		this.#answering = false;
 		// Decode the next question now, so "Next" is instant.
 		const nextKind = this.#nextKind;
 		const next = this.#prefetched.get(this.#levelOf(nextKind));

@@ -1,8 +1,8 @@
-/** Per-drill level and recent accuracy for the drill list, read live from Dexie. */
-import { liveQuery } from 'dexie';
+/** Per-drill level and recent accuracy for the drill list, read live. */
 import { getDatabase } from '../db/database';
 import { drillKinds } from '../drills/registry';
 import type { DrillKindId } from '../drills/types';
+import { Live } from './live.svelte';
 
 export interface DrillStat {
 	level: number;
@@ -10,41 +10,33 @@ export interface DrillStat {
 	attempts: number;
 }
 
+/** How many of a drill's latest answers its accuracy is taken over. */
 const RECENT = 30;
 
-/** Live stats for every drill kind; `stats` updates when attempts are stored (in any tab). */
-export class DrillStats {
-	stats = $state.raw<Partial<Record<DrillKindId, DrillStat>>>({});
-	error = $state('');
-	#subscription: { unsubscribe(): void } | undefined;
-
-	start() {
+/** Every drill kind's level and recent accuracy, updated when attempts are stored (in any tab). */
+export class DrillStatsState extends Live<Partial<Record<DrillKindId, DrillStat>>> {
+	protected async read(): Promise<Partial<Record<DrillKindId, DrillStat>>> {
 		const db = getDatabase();
-		this.#subscription = liveQuery(async () => {
-			const states = await db.drillStates.toArray();
-			const result: Partial<Record<DrillKindId, DrillStat>> = {};
-			for (const kind of drillKinds) {
-				const recent = await db.attempts
-					.where('[kind+timestamp]')
-					.between([kind.id, -Infinity], [kind.id, Infinity])
-					.reverse()
-					.limit(RECENT)
-					.toArray();
-				const state = states.find((s) => s.kind === kind.id);
-				result[kind.id] = {
-					level: state?.staircase.level ?? 0,
-					accuracy: recent.length ? recent.filter((a) => a.correct).length / recent.length : null,
-					attempts: recent.length
-				};
-			}
-			return result;
-		}).subscribe({
-			next: (value) => (this.stats = value),
-			error: () => (this.error = 'Your progress could not be read from this device’s storage.')
-		});
+		const states = await db.drillStates.toArray();
+		const result: Partial<Record<DrillKindId, DrillStat>> = {};
+		for (const kind of drillKinds) {
+			const recent = await db.attempts
+				.where('[kind+timestamp]')
+				.between([kind.id, -Infinity], [kind.id, Infinity])
+				.reverse()
+				.limit(RECENT)
+				.toArray();
+			const state = states.find((s) => s.kind === kind.id);
+			result[kind.id] = {
+				level: state?.staircase.level ?? 0,
+				accuracy: recent.length ? recent.filter((a) => a.correct).length / recent.length : null,
+				attempts: recent.length
+			};
+		}
+		return result;
 	}
 
-	stop() {
-		this.#subscription?.unsubscribe();
+	protected override describeError(): string {
+		return 'Your progress could not be read from this device’s storage.';
 	}
 }

@@ -19,7 +19,7 @@ export type DemoStatus = 'idle' | 'preparing' | 'ready' | 'playing' | 'paused' |
 const now: { playing?: { pause(): void } } = {};
 
 /** A demo's versions: WAV bytes to play plus whatever the demo shows about each. */
-export class LessonAudio<V extends { wav: ArrayBuffer }> {
+export class LessonAudioState<V extends { wav: ArrayBuffer }> {
 	status = $state<DemoStatus>('idle');
 	/** Index of the audible version. */
 	active = $state(0);
@@ -62,6 +62,11 @@ export class LessonAudio<V extends { wav: ArrayBuffer }> {
 		return this.status === 'preparing' && this.#pendingPlay;
 	}
 
+	/** Playing, or about to (Play was pressed while preparing): a Play button offers Pause. */
+	get pausable(): boolean {
+		return this.isPlaying || this.pending;
+	}
+
 	/** The player, for demos that shape the sound live (the EQ demo). */
 	get player(): AbPlayer | undefined {
 		return this.#player;
@@ -89,6 +94,8 @@ export class LessonAudio<V extends { wav: ArrayBuffer }> {
 		const generation = ++this.#generation;
 		const current = () => generation === this.#generation && !this.#disposed;
 		let player: AbPlayer | undefined;
+		// The player's own sentence for a failure while it decodes, shown instead of the rejection's.
+		let playerMessage: string | undefined;
 		this.status = 'preparing';
 		this.error = '';
 		try {
@@ -106,6 +113,7 @@ export class LessonAudio<V extends { wav: ArrayBuffer }> {
 				active: Math.min(this.active, loaded.length - 1),
 				onState: (state, message) => {
 					if (created === this.#player) this.#onPlayerState(state, message);
+					else if (state === 'error') playerMessage = message;
 				}
 			});
 			player = created;
@@ -131,9 +139,10 @@ export class LessonAudio<V extends { wav: ArrayBuffer }> {
 			this.#player?.pause();
 			this.status = 'error';
 			this.error =
-				error instanceof Error && error.message
+				playerMessage ??
+				(error instanceof Error && error.message
 					? error.message
-					: 'The audio for this demo could not be prepared.';
+					: 'The audio for this demo could not be prepared.');
 		}
 	}
 

@@ -1,36 +1,31 @@
 /** One lesson's stored progress as live runes state, and the writes a lesson page makes. */
-import { liveQuery } from 'dexie';
 import { getDatabase } from '../db/database';
-import type { LessonRow } from '../progress/records';
-import { deviceTimeZone } from '../progress/days';
 import { markReadToEnd, readLesson, recordQuiz, saveReadingPosition } from '../db/lessons-repo';
+import { deviceTimeZone } from '../progress/days';
+import type { LessonRow } from '../progress/records';
+import { Live } from './live.svelte';
 import { requestPersistence } from './storage';
-import { describeStorageError } from './settings.svelte';
 
 /** How often the reading position is stored while scrolling. */
 const POSITION_EVERY_MS = 1000;
 
-export class LessonProgress {
-	row = $state.raw<LessonRow | null>(null);
-	error = $state('');
+/** A lesson's reading position, read-to-the-end and quiz, read live; `value` is its stored row. */
+export class LessonProgressState extends Live<LessonRow> {
 	readonly slug: string;
-	#subscription: { unsubscribe(): void } | undefined;
 	#lastSaved = 0;
 	#pending: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(slug: string) {
+		super();
 		this.slug = slug;
 	}
 
-	start() {
-		this.#subscription = liveQuery(() => readLesson(getDatabase(), this.slug)).subscribe({
-			next: (row) => (this.row = row),
-			error: (error) => (this.error = describeStorageError(error))
-		});
+	protected read(): Promise<LessonRow> {
+		return readLesson(getDatabase(), this.slug);
 	}
 
-	stop() {
-		this.#subscription?.unsubscribe();
+	override stop(): void {
+		super.stop();
 		if (this.#pending) clearTimeout(this.#pending);
 	}
 
@@ -39,7 +34,7 @@ export class LessonProgress {
 		const write = () => {
 			this.#lastSaved = Date.now();
 			this.#pending = undefined;
-			saveReadingPosition(getDatabase(), this.slug, position).catch(this.#fail);
+			saveReadingPosition(getDatabase(), { slug: this.slug, position }).catch(this.#fail);
 		};
 		if (this.#pending) clearTimeout(this.#pending);
 		const wait = POSITION_EVERY_MS - (Date.now() - this.#lastSaved);
@@ -47,6 +42,7 @@ export class LessonProgress {
 		else this.#pending = setTimeout(write, wait);
 	}
 
+	/** Marks the lesson read to the end (it completes if the quiz was passed already). */
 	async markRead() {
 		try {
 			await markReadToEnd(getDatabase(), {
@@ -59,6 +55,7 @@ export class LessonProgress {
 		}
 	}
 
+	/** Stores a finished quiz (right or wrong per question); missed questions become review cards. */
 	async recordQuiz(answers: boolean[]) {
 		try {
 			const row = await recordQuiz(getDatabase(), {
@@ -75,6 +72,6 @@ export class LessonProgress {
 	}
 
 	#fail = (error: unknown) => {
-		this.error = describeStorageError(error);
+		this.error = this.describeError(error);
 	};
 }

@@ -9,7 +9,7 @@ import { getDatabase } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { defaultSettings, type Settings, type ThemePreference } from '../settings/settings';
 import { themeColors } from '../app-manifest';
-import { deviceTimeZone, localDay } from '../progress/days';
+import { currentDay } from '../progress/days';
 import type { DailyGoal } from '../progress/streak';
 
 const MIRROR_KEY = 'mftm-theme';
@@ -93,7 +93,7 @@ class SettingsState {
 		try {
 			// Loaded on demand: the Today page, which loads this module, never changes the goal.
 			const { rejudgeToday } = await import('../db/attempts-repo');
-			await rejudgeToday(getDatabase(), localDay(new Date(), deviceTimeZone()));
+			await rejudgeToday(getDatabase(), currentDay());
 		} catch (error) {
 			this.storageError = describeStorageError(error);
 		}
@@ -111,7 +111,7 @@ class SettingsState {
 	async #store<K extends keyof Settings>(key: K, value: Settings[K]) {
 		this.#changed.add(key);
 		try {
-			await writeSetting(getDatabase(), key, value);
+			await writeSetting(getDatabase(), { key, value });
 			this.storageError = null;
 		} catch (error) {
 			this.storageError = describeStorageError(error);

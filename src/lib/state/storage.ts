@@ -37,11 +37,3 @@ export async function readStorageState(): Promise<StorageState> {
 	}
 	return state;
 }
-
-/** A byte count as a learner reads it: "12.3 MB". */
-export function formatBytes(bytes: number): string {
-	if (bytes < 1024) return `${bytes} bytes`;
-	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-	if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-	return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-}

@@ -132,7 +132,7 @@ describe('tiltSteps', () => {
 					);
 				});
 				const response = (f: number) =>
-					coefficients.reduce((sum, c) => sum + magnitudeDb(c, f, rate), 0);
+					magnitudeDb({ coefficients, frequency: f, sampleRate: rate });
 				expect(Math.abs(response(30) + tiltDb / 2)).toBeLessThan(0.3);
 				expect(Math.abs(response(TILT_PIVOT_HZ))).toBeLessThan(0.05);
 				expect(Math.abs(response(16000) - tiltDb / 2)).toBeLessThan(0.3);

@@ -6,11 +6,10 @@
  * 0.1 LU; where Spotify's Loud limiter acts the true peak stays ≤ −1 dBTP + 0.1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testBank } from '../../../cli/test-music';
+import { testClip } from '../../../cli/test-music';
 import { measureLoudness } from '../analysis/loudness';
 import { truePeak } from '../analysis/true-peak';
 import { applyChain } from '../process/chain';
-import { renderArrangement } from '../synth/render';
 import {
 	getStreamingService,
 	planStreaming,
@@ -35,15 +34,7 @@ function track(channels: Float32Array[]): Track {
 }
 
 beforeAll(async () => {
-	const bank = testBank();
-	const clip = await renderArrangement({
-		style: 'pop-rock',
-		seed: 1,
-		seconds: 8,
-		sampleRate,
-		bank
-	});
-	const mix = [clip.left, clip.right];
+	const { channels: mix } = await testClip(sampleRate);
 	tracks.push(track(mix));
 	const loud = applyChain({
 		channels: mix,
@@ -193,7 +184,7 @@ describe('renderStreaming on music', () => {
 		(id) => {
 			const service = getStreamingService(id as ServiceId);
 			for (const t of tracks) {
-				const { channels, plan } = renderStreaming(t, t, service);
+				const { channels, plan } = renderStreaming({ ...t, reading: t, service });
 				expect(channels[0].length).toBe(t.channels[0].length);
 				expect(streamingChain(plan, service).some((s) => s.type === 'limit')).toBe(plan.limited);
 				const lufs = measureLoudness({ channels, sampleRate }).integrated!;
@@ -212,7 +203,11 @@ describe('renderStreaming on music', () => {
 
 	it('Spotify Loud raises the quiet mix fully and its limiter keeps the true peak ≤ −1 dBTP + 0.1', () => {
 		const quiet = tracks[0];
-		const { channels, plan } = renderStreaming(quiet, quiet, getStreamingService('spotify-loud'));
+		const { channels, plan } = renderStreaming({
+			...quiet,
+			reading: quiet,
+			service: getStreamingService('spotify-loud')
+		});
 		expect(plan.gainDb).toBeGreaterThan(8);
 		expect(plan.limited).toBe(true);
 		expect(truePeak({ channels, sampleRate }).dbtp!).toBeLessThanOrEqual(-1 + 0.1);
@@ -220,11 +215,19 @@ describe('renderStreaming on music', () => {
 
 	it('Spotify raises the quiet mix only to −1 dBTP; YouTube leaves it alone', () => {
 		const quiet = tracks[0];
-		const spotify = renderStreaming(quiet, quiet, getStreamingService('spotify'));
+		const spotify = renderStreaming({
+			...quiet,
+			reading: quiet,
+			service: getStreamingService('spotify')
+		});
 		expect(Math.abs(truePeak({ channels: spotify.channels, sampleRate }).dbtp! + 1)).toBeLessThan(
 			0.05
 		);
-		const youtube = renderStreaming(quiet, quiet, getStreamingService('youtube'));
+		const youtube = renderStreaming({
+			...quiet,
+			reading: quiet,
+			service: getStreamingService('youtube')
+		});
 		expect(youtube.plan.gainDb).toBe(0);
 	});
 });

@@ -7,6 +7,7 @@
  */
 import { applyChain, type ChainStep } from '../process/chain';
 import type { Dbfs, Decibels, Lufs, SampleRate } from '../units';
+import { formatNumber } from '../../format/format';
 
 import {
 	HEADROOM_CEILING_DBTP,
@@ -29,20 +30,6 @@ export interface StreamingPlan {
 /** Differences smaller than this are "already at the reference", dB. */
 const AT_REFERENCE_DB = 0.05;
 
-/** A number for prose: one decimal, with a real minus sign. */
-function formatDb(value: number, { signed = false } = {}): string {
-	const rounded = Math.round(value * 10) / 10;
-	const text = Math.abs(rounded).toFixed(1);
-	if (rounded < 0) return `−${text}`;
-	return signed && rounded > 0 ? `+${text}` : text;
-}
-
-/** A set level for prose (a reference, a ceiling): integers stay integers ("−14", "−1"). */
-function formatLevel(value: number): string {
-	const text = Number.isInteger(value) ? String(Math.abs(value)) : Math.abs(value).toFixed(1);
-	return `${value < 0 ? '−' : ''}${text}`;
-}
-
 /** The service's gain for a track with this loudness and true peak, and a sentence explaining it. */
 export function planStreaming(
 	reading: { lufs: Lufs; truePeak: Dbfs },
@@ -53,7 +40,7 @@ export function planStreaming(
 		throw new RangeError('planStreaming: the track needs a finite loudness and true peak');
 	}
 	const { name, targetLufs } = service;
-	const reference = `${formatLevel(targetLufs)} LUFS`;
+	const reference = `${formatNumber(targetLufs, { trim: true })} LUFS`;
 	const difference = targetLufs - lufs;
 
 	if (Math.abs(difference) < AT_REFERENCE_DB) {
@@ -64,7 +51,7 @@ export function planStreaming(
 			explanation:
 				`${name} plays this track as is: it already sits at ${reference}.` +
 				(limited
-					? ` Its limiter still catches the peaks above ${formatLevel(service.limiter!.ceilingDbtp)} dBTP.`
+					? ` Its limiter still catches the peaks above ${formatNumber(service.limiter!.ceilingDbtp, { trim: true })} dBTP.`
 					: '')
 		};
 	}
@@ -76,7 +63,7 @@ export function planStreaming(
 			gainDb: difference,
 			limited,
 			explanation:
-				`${name} turns this track down ${formatDb(-difference)} dB to ${reference}.` +
+				`${name} turns this track down ${formatNumber(-difference)} dB to ${reference}.` +
 				(limited ? ' Its limiter still catches the highest peaks.' : '')
 		};
 	}
@@ -86,19 +73,19 @@ export function planStreaming(
 			return {
 				gainDb: 0,
 				limited: false,
-				explanation: `${name} does not raise quiet tracks: played as is, ${formatDb(difference)} dB below its ${reference} reference.`
+				explanation: `${name} does not raise quiet tracks: played as is, ${formatNumber(difference)} dB below its ${reference} reference.`
 			};
 		case 'headroom': {
 			const room = Math.max(0, HEADROOM_CEILING_DBTP - truePeak);
 			const gainDb = Math.min(difference, room);
-			const ceiling = `${formatLevel(HEADROOM_CEILING_DBTP)} dBTP`;
+			const ceiling = `${formatNumber(HEADROOM_CEILING_DBTP, { trim: true })} dBTP`;
 			let explanation: string;
 			if (gainDb === difference) {
-				explanation = `${name} raises this track ${formatDb(gainDb)} dB to ${reference}; its true peak stays at or below ${ceiling}.`;
+				explanation = `${name} raises this track ${formatNumber(gainDb)} dB to ${reference}; its true peak stays at or below ${ceiling}.`;
 			} else if (gainDb <= 0) {
-				explanation = `${name} cannot raise this track: its true peak (${formatDb(truePeak)} dBTP) leaves no room below ${ceiling}, so it plays ${formatDb(difference)} dB below its ${reference} reference.`;
+				explanation = `${name} cannot raise this track: its true peak (${formatNumber(truePeak)} dBTP) leaves no room below ${ceiling}, so it plays ${formatNumber(difference)} dB below its ${reference} reference.`;
 			} else {
-				explanation = `${name} raises this track only ${formatDb(gainDb)} dB, as far as its true peak can go before ${ceiling}: it plays ${formatDb(difference - gainDb)} dB below its ${reference} reference.`;
+				explanation = `${name} raises this track only ${formatNumber(gainDb)} dB, as far as its true peak can go before ${ceiling}: it plays ${formatNumber(difference - gainDb)} dB below its ${reference} reference.`;
 			}
 			return { gainDb, limited: false, explanation };
 		}
@@ -110,9 +97,9 @@ export function planStreaming(
 					gainDb: difference,
 					limited,
 					explanation:
-						`${name} raises this track ${formatDb(difference)} dB to ${reference}` +
+						`${name} raises this track ${formatNumber(difference)} dB to ${reference}` +
 						(limited
-							? ` and its limiter pulls the peaks (which would reach ${formatDb(raisedPeak, { signed: true })} dBTP) down to ${formatLevel(service.limiter.ceilingDbtp)} dBTP, which takes back some of that loudness.`
+							? ` and its limiter pulls the peaks (which would reach ${formatNumber(raisedPeak, { signed: true })} dBTP) down to ${formatNumber(service.limiter.ceilingDbtp, { trim: true })} dBTP, which takes back some of that loudness.`
 							: '.')
 				};
 			}
@@ -121,9 +108,9 @@ export function planStreaming(
 				gainDb: difference,
 				limited: false,
 				explanation:
-					`${name} raises this track ${formatDb(difference)} dB to ${reference}.` +
+					`${name} raises this track ${formatNumber(difference)} dB to ${reference}.` +
 					(over
-						? ` Its true peak would then reach ${formatDb(raisedPeak, { signed: true })} dBTP, above the ${formatLevel(HEADROOM_CEILING_DBTP)} dBTP maximum, so it would need limiting first.`
+						? ` Its true peak would then reach ${formatNumber(raisedPeak, { signed: true })} dBTP, above the ${formatNumber(HEADROOM_CEILING_DBTP, { trim: true })} dBTP maximum, so it would need limiting first.`
 						: '')
 			};
 		}
@@ -150,18 +137,20 @@ export function streamingChain(plan: StreamingPlan, service: StreamingService): 
  * Renders what the service plays: new arrays, time-aligned with the input. `reading` is the track's
  * measured integrated loudness and true peak (measure once, preview every service).
  */
-export function renderStreaming(
-	input: { channels: Float32Array[]; sampleRate: SampleRate },
-	reading: { lufs: Lufs; truePeak: Dbfs },
-	service: StreamingService
-): { channels: Float32Array[]; plan: StreamingPlan } {
+export function renderStreaming({
+	channels,
+	sampleRate,
+	reading,
+	service
+}: {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	reading: { lufs: Lufs; truePeak: Dbfs };
+	service: StreamingService;
+}): { channels: Float32Array[]; plan: StreamingPlan } {
 	const plan = planStreaming(reading, service);
-	const { channels } = applyChain({
-		channels: input.channels,
-		sampleRate: input.sampleRate,
-		chain: streamingChain(plan, service)
-	});
-	return { channels, plan };
+	const played = applyChain({ channels, sampleRate, chain: streamingChain(plan, service) });
+	return { channels: played.channels, plan };
 }
 
 /** The service with this id (throws a RangeError for an unknown id). */

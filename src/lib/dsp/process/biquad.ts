@@ -198,19 +198,39 @@ export function designBiquad(spec: BiquadSpec, sampleRate: SampleRate): BiquadCo
 }
 
 /**
- * Closed-form magnitude response |H(e^jω)| in dB at `frequency`, from the normalized coefficients.
- * (Positional arguments: this is a small pure formula called in tight loops by plots and tests.)
+ * Closed-form magnitude response |H(e^jω)| in dB at `frequency`, from the normalized coefficients;
+ * for a cascade, the sum of its stages' responses (what `BiquadFilter` does with the same list).
+ * @example magnitudeDb({ coefficients: butterworthLowpass1k, frequency: 1000, sampleRate }) // ≈ −3.01
  */
-export function magnitudeDb(
-	coeffs: BiquadCoefficients,
-	frequency: Hertz,
-	sampleRate: SampleRate
-): Decibels {
+export function magnitudeDb({
+	coefficients,
+	frequency,
+	sampleRate
+}: {
+	/** One biquad or a cascade applied in order. */
+	coefficients: BiquadCoefficients | readonly BiquadCoefficients[];
+	frequency: Hertz;
+	sampleRate: SampleRate;
+}): Decibels {
 	const w = (2 * Math.PI * frequency) / sampleRate;
 	const c1 = Math.cos(w);
 	const s1 = Math.sin(w);
 	const c2 = Math.cos(2 * w);
 	const s2 = Math.sin(2 * w);
+	if ('b0' in coefficients) return stageDb(coefficients, c1, s1, c2, s2);
+	let sum = 0;
+	for (const stage of coefficients) sum += stageDb(stage, c1, s1, c2, s2);
+	return sum;
+}
+
+/** One stage's response in dB from cos/sin of ω and 2ω (positional: called once per stage). */
+function stageDb(
+	coeffs: BiquadCoefficients,
+	c1: number,
+	s1: number,
+	c2: number,
+	s2: number
+): Decibels {
 	// H = (b0 + b1 e^{−jω} + b2 e^{−2jω}) / (1 + a1 e^{−jω} + a2 e^{−2jω})
 	const nr = coeffs.b0 + coeffs.b1 * c1 + coeffs.b2 * c2;
 	const ni = -(coeffs.b1 * s1 + coeffs.b2 * s2);

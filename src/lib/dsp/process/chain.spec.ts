@@ -28,11 +28,11 @@ describe('applyChain', () => {
 		expect(input[0][1000]).toBe(left[1000]);
 		const expected =
 			12 +
-			magnitudeDb(
-				peakingCoefficients({ sampleRate, frequency: 1000, gainDb: -6, q: 1.41 }),
-				1000,
+			magnitudeDb({
+				coefficients: peakingCoefficients({ sampleRate, frequency: 1000, gainDb: -6, q: 1.41 }),
+				frequency: 1000,
 				sampleRate
-			);
+			});
 		expect(Math.abs(rmsDb(channels[0]) - rmsDb(left) - expected)).toBeLessThan(0.02);
 	});
 

@@ -18,7 +18,7 @@ describe('clip', () => {
 				const quiet = sine(0.001);
 				clip({ channels: [quiet], shape, driveDb });
 				expect(
-					Math.abs(db(sineAmplitude(quiet, frequency, sampleRate) / 0.001) - driveDb)
+					Math.abs(db(sineAmplitude({ signal: quiet, frequency, sampleRate }) / 0.001) - driveDb)
 				).toBeLessThan(0.01);
 				for (const ceilingDb of [0, -3, -6]) {
 					const loud = sine(1);
@@ -33,8 +33,8 @@ describe('clip', () => {
 	it.each(SHAPES)('%s is odd-symmetric and monotonic', (shape) => {
 		let previous = -Infinity;
 		for (let x = -4; x <= 4; x += 0.01) {
-			const y = clipSample(shape, x, 0.8);
-			expect(Math.abs(y + clipSample(shape, -x, 0.8))).toBeLessThan(1e-12);
+			const y = clipSample({ shape, x, ceiling: 0.8 });
+			expect(Math.abs(y + clipSample({ shape, x: -x, ceiling: 0.8 }))).toBeLessThan(1e-12);
 			expect(y).toBeGreaterThanOrEqual(previous - 1e-12);
 			previous = y;
 		}
@@ -71,13 +71,15 @@ describe('clip', () => {
 				clip({ channels: [y], shape: 'cubic', ceilingDb });
 				const fundamental = 1.5 * ceiling * (a - a ** 3 / 4);
 				const third = (1.5 * ceiling * a ** 3) / 12;
-				expect(Math.abs(db(sineAmplitude(y, frequency, sampleRate) / fundamental))).toBeLessThan(
-					0.01
+				expect(
+					Math.abs(db(sineAmplitude({ signal: y, frequency, sampleRate }) / fundamental))
+				).toBeLessThan(0.01);
+				expect(
+					Math.abs(db(sineAmplitude({ signal: y, frequency: 3 * frequency, sampleRate }) / third))
+				).toBeLessThan(0.01);
+				expect(sineAmplitude({ signal: y, frequency: 5 * frequency, sampleRate })).toBeLessThan(
+					1e-5
 				);
-				expect(Math.abs(db(sineAmplitude(y, 3 * frequency, sampleRate) / third))).toBeLessThan(
-					0.01
-				);
-				expect(sineAmplitude(y, 5 * frequency, sampleRate)).toBeLessThan(1e-5);
 			}
 		}
 	});
@@ -98,14 +100,16 @@ describe('clip', () => {
 			clip({ channels: [y], shape: 'tanh', driveDb });
 			const a = 0.5 * 10 ** (driveDb / 20);
 			for (const k of [1, 3, 5]) {
-				const measured = sineAmplitude(y, k * frequency, sampleRate);
+				const measured = sineAmplitude({ signal: y, frequency: k * frequency, sampleRate });
 				expect(
 					Math.abs(db(measured / fourier(a, k))),
 					`drive ${driveDb}, harmonic ${k}`
 				).toBeLessThan(0.01);
 			}
 			for (const k of [2, 4]) {
-				expect(db(sineAmplitude(y, k * frequency, sampleRate) / 0.5)).toBeLessThan(-100);
+				expect(
+					db(sineAmplitude({ signal: y, frequency: k * frequency, sampleRate }) / 0.5)
+				).toBeLessThan(-100);
 			}
 		}
 	});

@@ -13,8 +13,26 @@ import { dbToGain, type Decibels } from '../units';
 /** The clipping curves this module offers. */
 export type ClipperShape = 'hard' | 'tanh' | 'cubic';
 
-/** The curve of `shape` for one driven sample `x` and ceiling `ceiling` (linear). */
-export function clipSample(shape: ClipperShape, x: number, ceiling: number): number {
+/**
+ * The curve of `shape` for one driven sample `x` and ceiling `ceiling` (linear).
+ * @example clipSample({ shape: 'hard', x: 1.3, ceiling: 1 }) // 1
+ */
+export function clipSample({
+	shape,
+	x,
+	ceiling
+}: {
+	shape: ClipperShape;
+	/** The driven input sample. */
+	x: number;
+	/** Linear ceiling (1 is 0 dBFS). */
+	ceiling: number;
+}): number {
+	return curve(shape, x, ceiling);
+}
+
+/** `clipSample` with positional arguments, for the per-sample loop (no object per sample). */
+function curve(shape: ClipperShape, x: number, ceiling: number): number {
 	switch (shape) {
 		case 'hard':
 			return x > ceiling ? ceiling : x < -ceiling ? -ceiling : x;
@@ -60,7 +78,7 @@ export function clip({
 		for (let i = 0; i < input.length; i++) {
 			const x = drive * input[i];
 			if (x > ceiling || x < -ceiling) clippedSamples++;
-			out[i] = clipSample(shape, x, ceiling);
+			out[i] = curve(shape, x, ceiling);
 		}
 	}
 	return { clippedSamples };

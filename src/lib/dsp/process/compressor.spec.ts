@@ -67,7 +67,9 @@ describe('Compressor static curve (rendered steady sines)', () => {
 						attackMs,
 						releaseMs: 500
 					});
-					const outDb = db(sineAmplitude(channels[0], frequency, sampleRate, sampleRate / 2));
+					const outDb = db(
+						sineAmplitude({ signal: channels[0], frequency, sampleRate, start: sampleRate / 2 })
+					);
 					const expected =
 						staticCurveDb({ inputDb: levelDb, thresholdDb, ratio, kneeDb }) + makeupDb;
 					expect(Math.abs(outDb - expected), `${levelDb} dBFS, ${attackMs} ms`).toBeLessThan(0.1);
@@ -96,7 +98,10 @@ describe('Compressor static curve (rendered steady sines)', () => {
 					rmsWindowMs: 50
 				});
 				const rmsDb = levelDb - 10 * Math.log10(2);
-				const gainDb = db(sineAmplitude(channels[1], frequency, sampleRate, sampleRate / 2) / peak);
+				const gainDb = db(
+					sineAmplitude({ signal: channels[1], frequency, sampleRate, start: sampleRate / 2 }) /
+						peak
+				);
 				const expected = staticCurveDb({ inputDb: rmsDb, thresholdDb, ratio, kneeDb }) - rmsDb;
 				expect(Math.abs(gainDb - (expected + makeupDb)), `${levelDb} dBFS in`).toBeLessThan(0.1);
 			}
@@ -176,8 +181,12 @@ describe('Compressor time constants', () => {
 		const end = gainReductionDb[gainReductionDb.length - 1];
 		expect(end).toBeGreaterThan(10);
 		const start = sampleRate / 4;
-		const rightGainDb = db(sineAmplitude(channels[1], 440, sampleRate, start) / 0.01);
-		const leftGainDb = db(sineAmplitude(channels[0], 440, sampleRate, start) / 1);
+		const rightGainDb = db(
+			sineAmplitude({ signal: channels[1], frequency: 440, sampleRate, start }) / 0.01
+		);
+		const leftGainDb = db(
+			sineAmplitude({ signal: channels[0], frequency: 440, sampleRate, start }) / 1
+		);
 		expect(Math.abs(rightGainDb - leftGainDb)).toBeLessThan(0.01);
 		expect(rightGainDb).toBeLessThan(-10);
 	});

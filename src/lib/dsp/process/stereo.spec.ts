@@ -11,8 +11,14 @@ describe('applyGain', () => {
 		const left = sine(0.25, 440);
 		const right = sine(0.1, 3000);
 		applyGain({ channels: [left, right], gainDb });
-		expect(db(sineAmplitude(left, 440, sampleRate) / 0.25)).toBeCloseTo(gainDb, 3);
-		expect(db(sineAmplitude(right, 3000, sampleRate) / 0.1)).toBeCloseTo(gainDb, 3);
+		expect(db(sineAmplitude({ signal: left, frequency: 440, sampleRate }) / 0.25)).toBeCloseTo(
+			gainDb,
+			3
+		);
+		expect(db(sineAmplitude({ signal: right, frequency: 3000, sampleRate }) / 0.1)).toBeCloseTo(
+			gainDb,
+			3
+		);
 	});
 });
 
@@ -26,8 +32,8 @@ describe('setWidth', () => {
 		const mid = out[0].map((l, i) => 0.5 * (l + out[1][i]));
 		const side = out[0].map((l, i) => 0.5 * (l - out[1][i]));
 		for (const f of [500, 1300]) {
-			expect(sineAmplitude(mid, f, sampleRate)).toBeCloseTo(0.2, 5);
-			expect(sineAmplitude(side, f, sampleRate)).toBeCloseTo(0.2 * width, 5);
+			expect(sineAmplitude({ signal: mid, frequency: f, sampleRate })).toBeCloseTo(0.2, 5);
+			expect(sineAmplitude({ signal: side, frequency: f, sampleRate })).toBeCloseTo(0.2 * width, 5);
 		}
 		if (width === 1) {
 			for (let i = 0; i < left.length; i++)
@@ -45,9 +51,17 @@ describe('monoFold', () => {
 		const right = centred.map((v, i) => v - antiphase[i]);
 		monoFold({ channels: [left, right] });
 		for (const channel of [left, right]) {
-			expect(db(sineAmplitude(channel, 700, sampleRate) / 0.5)).toBeCloseTo(0, 3);
-			expect(db(sineAmplitude(channel, 2100, sampleRate) / 0.5)).toBeCloseTo(-6.0206, 3);
-			expect(db(sineAmplitude(channel, 4100, sampleRate) / 0.5)).toBeLessThan(-120);
+			expect(db(sineAmplitude({ signal: channel, frequency: 700, sampleRate }) / 0.5)).toBeCloseTo(
+				0,
+				3
+			);
+			expect(db(sineAmplitude({ signal: channel, frequency: 2100, sampleRate }) / 0.5)).toBeCloseTo(
+				-6.0206,
+				3
+			);
+			expect(
+				db(sineAmplitude({ signal: channel, frequency: 4100, sampleRate }) / 0.5)
+			).toBeLessThan(-120);
 		}
 		for (let i = 0; i < left.length; i++) expect(Math.abs(left[i] - right[i])).toBeLessThan(1e-9);
 	});
@@ -58,7 +72,7 @@ describe('invertPolarity', () => {
 		const left = sine(0.5, 1000);
 		const right = left.slice();
 		invertPolarity({ channels: [left, right], invert: [false, true] });
-		expect(sineAmplitude(left, 1000, sampleRate)).toBeCloseTo(0.5, 5);
+		expect(sineAmplitude({ signal: left, frequency: 1000, sampleRate })).toBeCloseTo(0.5, 5);
 		for (let i = 0; i < left.length; i++) expect(Math.abs(right[i] + left[i])).toBeLessThan(1e-9);
 		monoFold({ channels: [left, right] });
 		expect(Math.max(...left.map(Math.abs))).toBeLessThan(1e-9);
@@ -84,7 +98,9 @@ describe('delayChannel', () => {
 				const tau = delaySamples / sampleRate;
 				const expectedDb = db(Math.abs(Math.cos(Math.PI * frequency * tau)));
 				if (expectedDb < -30) continue;
-				const measuredDb = db(sineAmplitude(left, frequency, sampleRate, delaySamples) / 0.5);
+				const measuredDb = db(
+					sineAmplitude({ signal: left, frequency, sampleRate, start: delaySamples }) / 0.5
+				);
 				expect(Math.abs(measuredDb - expectedDb), `${frequency} Hz`).toBeLessThan(0.01);
 				checked++;
 			}

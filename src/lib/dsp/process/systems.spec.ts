@@ -17,7 +17,7 @@ function responseDb(system: SystemId, frequency: number, side = false): number {
 	const right = side ? left.map((v) => -v) : left.slice();
 	const [outLeft, outRight] = renderSystem({ system, channels: [left, right], sampleRate });
 	const channel = side ? outLeft.map((v, i) => 0.5 * (v - outRight[i])) : outLeft;
-	return db(sineAmplitude(channel, frequency, sampleRate, length / 2) / peak);
+	return db(sineAmplitude({ signal: channel, frequency, sampleRate, start: length / 2 }) / peak);
 }
 const relativeDb = (system: SystemId, frequency: number) =>
 	responseDb(system, frequency) - responseDb(system, 1000);
@@ -117,7 +117,11 @@ describe('playback systems', () => {
 			const [mono] = renderSystem({ system, channels: [left], sampleRate });
 			expect(mono.length).toBe(length);
 			expect(left).toEqual(copy);
-			expect(Number.isFinite(db(sineAmplitude(mono, 440, sampleRate, length / 2)))).toBe(true);
+			expect(
+				Number.isFinite(
+					db(sineAmplitude({ signal: mono, frequency: 440, sampleRate, start: length / 2 }))
+				)
+			).toBe(true);
 		}
 		expect(systemIds).toEqual(['phone', 'laptop', 'earbuds', 'car', 'club']);
 	});

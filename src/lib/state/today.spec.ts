@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDatabase } from '../db/database';
+import { emptyDay } from '../progress/aggregate';
+import type { DayRow, LessonRow } from '../progress/records';
+import { DEFAULT_GOAL } from '../progress/streak';
+import { installBrowser, removeBrowser, resetDatabase } from './test-browser';
+import { TodayState } from './today.svelte';
+
+const TODAY = '2026-03-10';
+
+const day = (date: string, fields: Partial<DayRow> = {}): DayRow => ({
+	...emptyDay(date),
+	...fields
+});
+const met = (date: string) => day(date, { sessions: 1, goalMet: true });
+const lesson = (slug: string, completedAt: number | null): LessonRow => ({
+	slug,
+	position: 1,
+	readToEnd: true,
+	quizBest: completedAt === null ? 0.4 : 1,
+	completedAt,
+	completedDay: completedAt === null ? null : '2026-03-05'
+});
+
+let today: TodayState;
+
+async function read(): Promise<NonNullable<TodayState['value']>> {
+	today = new TodayState();
+	today.start();
+	await vi.waitFor(() => expect(today.value).not.toBeNull());
+	return today.value!;
+}
+
+beforeEach(() => {
+	installBrowser();
+	vi.useFakeTimers({ toFake: ['Date'] });
+	vi.setSystemTime(new Date(2026, 2, 10, 12, 0));
+});
+
+afterEach(async () => {
+	today?.stop();
+	vi.restoreAllMocks();
+	vi.useRealTimers();
+	removeBrowser();
+	await resetDatabase();
+});
+
+describe('TodayState', () => {
+	it('reads the streak, the goal, progress toward it and the completed lessons', async () => {
+		const db = getDatabase();
+		await db.settings.put({ key: 'dailyGoal', value: { kind: 'questions', target: 20 } });
+		// An older run broken by a gap, then three days in a row up to yesterday.
+		await db.days.bulkPut([
+			met('2026-02-20'),
+			met('2026-03-07'),
+			met('2026-03-08'),
+			met('2026-03-09'),
+			day(TODAY, { questions: 5 })
+		]);
+		await db.lessons.bulkPut([lesson('translation', 1_000), lesson('dynamics', null)]);
+
+		const snapshot = await read();
+		expect(snapshot.today).toBe(TODAY);
+		expect(snapshot.goal).toEqual({ kind: 'questions', target: 20 });
+		expect(snapshot.row?.questions).toBe(5);
+		expect(snapshot.progress).toBeCloseTo(0.25, 9);
+		expect(snapshot.streak.current).toBe(3);
+		expect(snapshot.streak.todayCounted).toBe(false);
+		expect(snapshot.completedLessons).toEqual(['translation']);
+	});
+
+	it('shows a met day as done even when its totals fall short of the current goal', async () => {
+		const db = getDatabase();
+		await db.settings.put({ key: 'dailyGoal', value: { kind: 'minutes', target: 10 } });
+		// Met under the goal of the morning (one session); the goal changed since.
+		await db.days.bulkPut([met('2026-03-09'), met(TODAY)]);
+		const snapshot = await read();
+		expect(snapshot.progress).toBe(1);
+		expect(snapshot.streak.current).toBe(2);
+		expect(snapshot.streak.todayCounted).toBe(true);
+	});
+
+	it('starts from nothing on a new device', async () => {
+		const snapshot = await read();
+		expect(snapshot.row).toBeNull();
+		expect(snapshot.goal).toEqual(DEFAULT_GOAL);
+		expect(snapshot.progress).toBe(0);
+		expect(snapshot.streak.current).toBe(0);
+		expect(snapshot.completedLessons).toEqual([]);
+	});
+
+	it.each([
+		['a goal the app does not offer', { kind: 'questions', target: 7 }],
+		['a goal of an unknown kind', { kind: 'hours', target: 1 }],
+		['not a goal at all', 'lots']
+	])('falls back to the default goal for %s', async (_, value) => {
+		const db = getDatabase();
+		await db.settings.put({ key: 'dailyGoal', value });
+		await db.days.put(day(TODAY, { questions: 20, sessions: 0 }));
+		const snapshot = await read();
+		expect(snapshot.goal).toEqual(DEFAULT_GOAL);
+		// One session is the default goal; twenty questions outside a finished session are not one.
+		expect(snapshot.progress).toBe(0);
+	});
+
+	it('falls back to the default goal when the goal cannot be read at all', async () => {
+		const db = getDatabase();
+		await db.days.put(met('2026-03-09'));
+		vi.spyOn(db.settings, 'get').mockRejectedValue(new Error('a row that will not decode'));
+		const snapshot = await read();
+		expect(snapshot.goal).toEqual(DEFAULT_GOAL);
+		expect(snapshot.streak.current).toBe(1);
+		expect(today.error).toBe('');
+	});
+
+	it('updates when practice is stored (in any tab)', async () => {
+		const db = getDatabase();
+		await db.settings.put({ key: 'dailyGoal', value: { kind: 'questions', target: 20 } });
+		await read();
+		expect(today.value?.progress).toBe(0);
+		await db.days.put(day(TODAY, { questions: 10 }));
+		await vi.waitFor(() => expect(today.value?.progress).toBeCloseTo(0.5, 9));
+		await db.lessons.put(lesson('dynamics', 2_000));
+		await vi.waitFor(() => expect(today.value?.completedLessons).toEqual(['dynamics']));
+	});
+});

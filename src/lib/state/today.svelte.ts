@@ -1,0 +1,48 @@
+/** The Today page's live state: the streak, progress toward today's goal and the lessons done. */
+import { getDatabase } from '../db/database';
+import { readSetting } from '../db/settings-repo';
+import type { DayRow } from '../progress/records';
+import {
+	computeStreak,
+	DEFAULT_GOAL,
+	goalProgress,
+	type DailyGoal,
+	type StreakSummary
+} from '../progress/streak';
+import { totalsOf } from '../progress/totals';
+import { Live } from './live.svelte';
+
+export interface TodaySnapshot {
+	today: string;
+	goal: DailyGoal;
+	row: DayRow | null;
+	/** 0…1 toward today's goal. */
+	progress: number;
+	streak: StreakSummary;
+	/** Slugs of completed lessons. */
+	completedLessons: string[];
+}
+
+/** Today's streak, goal progress and completed lessons, updated when any tab writes. */
+export class TodayState extends Live<TodaySnapshot> {
+	protected async read(today: string): Promise<TodaySnapshot> {
+		const db = getDatabase();
+		const [goal, days, lessons] = await Promise.all([
+			readSetting(db, 'dailyGoal').catch(() => DEFAULT_GOAL),
+			db.days.toArray(),
+			db.lessons.toArray()
+		]);
+		const row = days.find((d) => d.day === today) ?? null;
+		return {
+			today,
+			goal,
+			row,
+			progress: row?.goalMet ? 1 : goalProgress(goal, totalsOf(row ?? undefined)),
+			streak: computeStreak(
+				days.filter((d) => d.goalMet).map((d) => d.day),
+				today
+			),
+			completedLessons: lessons.filter((l) => l.completedAt !== null).map((l) => l.slug)
+		};
+	}
+}
