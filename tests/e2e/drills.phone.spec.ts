@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, waitForServiceWorker } from './fixtures';
+import { expect, setSessionLength, test, waitForServiceWorker } from './fixtures';
 
 /** Axe violations on the page as it is now, as readable strings. */
 const axe = async (page: Page) =>
@@ -50,14 +50,18 @@ const kinds = [
 	{ id: 'translation', name: 'Which system?' }
 ];
 
+/** Questions per session here: every step is checked on each question, and five show them all. */
+const QUESTIONS = 5;
+
 test.describe('every drill, offline on a phone', () => {
 	test.setTimeout(180_000);
 
 	for (const kind of kinds) {
-		test(`${kind.id}: play, switch A/B, answer 10 questions, see results, attempts kept`, async ({
+		test(`${kind.id}: play, switch A/B, answer ${QUESTIONS} questions, see results, attempts kept`, async ({
 			page,
 			context
 		}) => {
+			await setSessionLength(page, QUESTIONS);
 			await page.goto('/train');
 			await waitForServiceWorker(page);
 			await context.setOffline(true);
@@ -94,8 +98,10 @@ test.describe('every drill, offline on a phone', () => {
 			expect(heads.length).toBe(2);
 			expect(Math.max(...heads) - Math.min(...heads)).toBeLessThan(0.02);
 
-			for (let i = 1; i <= 10; i++) {
-				await expect(page.getByText(`Question ${i} of 10`)).toBeVisible({ timeout: 30_000 });
+			for (let i = 1; i <= QUESTIONS; i++) {
+				await expect(page.getByText(`Question ${i} of ${QUESTIONS}`)).toBeVisible({
+					timeout: 30_000
+				});
 				if (kind.id === 'eq-match') {
 					await page.getByRole('slider', { name: /Frequency/ }).fill(String(100 * i));
 				} else {
@@ -110,22 +116,38 @@ test.describe('every drill, offline on a phone', () => {
 					await expect(page.getByRole('img', { name: /EQ curve/ })).toBeVisible();
 				} else {
 					await expect(page.getByRole('table')).toBeVisible(); // each version's readings
+					// The readings' terms are explained where they appear.
+					await expect(page.getByTestId('readings-legend')).toContainText(
+						/PLR.+true peak minus loudness.+PSR.+short-term/s
+					);
 				}
 				if (['limiter', 'compression', 'clipping', 'level'].includes(kind.id)) {
 					await expect(
 						page.getByRole('img', { name: /Version A: waveform overview/ })
 					).toBeVisible();
 				}
-				await page.getByRole('button', { name: i === 10 ? 'See results' : 'Next' }).click();
+				await page.getByRole('button', { name: i === QUESTIONS ? 'See results' : 'Next' }).click();
 			}
-			await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
-			await expect(page.getByText(/of 10 right/)).toBeVisible();
+			// Results open at the top of the page, with focus on their heading.
+			const results = page.getByRole('heading', { name: 'Results' });
+			await expect(results).toBeFocused();
+			expect(await page.evaluate(() => scrollY)).toBe(0);
+			await expect(page.getByText(`of ${QUESTIONS} right`)).toBeInViewport();
+			// Each miss shows the learner's answer against the right one.
+			const missed = page.getByTestId('missed-question');
+			for (const text of await missed.allTextContents()) {
+				expect(text).toMatch(
+					kind.id === 'eq-match'
+						? /Question \d+/
+						: /Question \d+.*You answered .+ · Right answer .+/s
+				);
+			}
 			if (kind.id === 'eq-boost') expect(await axe(page)).toEqual([]);
-			expect(await storedAttempts(page, kind.id)).toBe(10);
+			expect(await storedAttempts(page, kind.id)).toBe(QUESTIONS);
 
 			await page.reload();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(kind.name);
-			expect(await storedAttempts(page, kind.id)).toBe(10);
+			expect(await storedAttempts(page, kind.id)).toBe(QUESTIONS);
 		});
 	}
 });

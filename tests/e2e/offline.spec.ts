@@ -38,11 +38,14 @@ test.describe('offline', () => {
 		await waitForServiceWorker(page);
 		await context.setOffline(true);
 		const nav = page.getByRole('navigation', { name: 'Main' });
-		for (const tab of ['Learn', 'Train', 'Progress', 'Today']) {
+		for (const tab of ['Learn', 'Train', 'Bench', 'Today']) {
 			await nav.getByRole('link', { name: tab }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab);
 		}
-		await page.getByRole('link', { name: 'Settings' }).click();
+		const top = page.getByRole('banner');
+		await top.getByRole('link', { name: 'Progress', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Progress');
+		await top.getByRole('link', { name: 'Settings' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
 		await page.goto('/learn');
 		await page

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForServiceWorker } from './fixtures';
+import { expect, setSessionLength, test, waitForServiceWorker } from './fixtures';
 
 /** Answers `count` questions of the level drill (the quickest to render) and stops at the results. */
 async function answerLevelQuestions(page: Page, count: number) {
@@ -18,44 +18,6 @@ async function answerLevelQuestions(page: Page, count: number) {
 		await page.getByRole('button', { name: i === count ? 'See results' : 'Next' }).click();
 	}
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
-}
-
-/** A setting's stored value, straight from IndexedDB (null while the app has not created it). */
-const storedSetting = (page: Page, key: string) =>
-	page.evaluate(
-		(key) =>
-			new Promise<unknown>((resolve, reject) => {
-				const open = indexedDB.open('mix-for-the-master');
-				// Never create the database here: that is the app's job (with its schema).
-				open.onupgradeneeded = () => open.transaction!.abort();
-				open.onerror = () => resolve(null);
-				open.onsuccess = () => {
-					const db = open.result;
-					if (!db.objectStoreNames.contains('settings')) {
-						db.close();
-						return resolve(null);
-					}
-					const request = db.transaction('settings').objectStore('settings').get(key);
-					request.onsuccess = () => {
-						db.close();
-						resolve(request.result?.value ?? null);
-					};
-					request.onerror = () => reject(request.error);
-				};
-			}),
-		key
-	);
-
-async function setSessionLength(page: Page, length: number) {
-	await page.goto('/settings');
-	const select = page.getByLabel('Questions per session');
-	// Leave only once the choice is stored: the next page is a full load, which would drop a write
-	// still in flight (the first one also opens and creates the database, slow on a busy machine).
-	// A choice made before the page has hydrated reaches no handler, so it is made again.
-	await expect(async () => {
-		await select.selectOption(String(length));
-		await expect.poll(() => storedSetting(page, 'sessionLength'), { timeout: 3_000 }).toBe(length);
-	}).toPass({ timeout: 30_000 });
 }
 
 /** Counts rows of a store straight from IndexedDB. */
@@ -107,6 +69,11 @@ test.describe('progress', () => {
 		await expect(ring).toHaveAttribute('aria-valuenow', '100');
 		await expect(ring).toHaveAttribute('aria-valuetext', '1 session today');
 		await expect(page.getByText('Goal met today.')).toBeVisible();
+		// Counts read as English: one day, one session.
+		await expect(page.getByText('Longest 1 day · 0 freezes held')).toBeVisible();
+		// Started: the usual daily view, with no first-visit steps.
+		await expect(page.getByRole('link', { name: /Start daily session/ })).toBeVisible();
+		await expect(page.getByTestId('first-steps')).toHaveCount(0);
 		await page.reload();
 		await expect(page.getByTestId('streak')).toHaveText('1-day streak');
 		expect(await axe(page)).toEqual([]);
@@ -120,6 +87,8 @@ test.describe('progress', () => {
 		await expect(skill).toContainText('dB');
 		await expect(skill).toContainText('5 answers');
 		await expect(page.getByRole('img', { name: /Minutes practised per day/ })).toBeVisible();
+		await expect(page.getByText(/\d+ minutes? and 1 session in the last 30 days\./)).toBeVisible();
+		await expect(page.getByRole('definition').filter({ hasText: /^1 day$/ })).toBeVisible();
 		await expect(page.getByRole('img', { name: /EQ accuracy per octave band/ })).toBeVisible();
 		// The calendar's table alternative lists this month with one day practised.
 		await page.getByText('Show as a table').first().click();
@@ -177,6 +146,18 @@ test.describe('progress', () => {
 
 	test('changing the daily goal changes the ring', async ({ page }) => {
 		await page.goto('/settings');
+		// A phone-width select shows its whole choice (it cannot wrap).
+		const source = page.getByLabel('Music for the drills');
+		const fits = await source.evaluate((select: HTMLSelectElement) => {
+			const style = getComputedStyle(select);
+			const context = document.createElement('canvas').getContext('2d')!;
+			context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+			const text = context.measureText(select.selectedOptions[0].text).width;
+			const room =
+				select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+			return { text, room };
+		});
+		expect(fits.text).toBeLessThanOrEqual(fits.room);
 		await page.getByRole('radio', { name: /20 questions a day/ }).check();
 		await page.reload();
 		await expect(page.getByRole('radio', { name: /20 questions a day/ })).toBeChecked();

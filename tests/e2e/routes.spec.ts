@@ -1,5 +1,13 @@
 import { expect, routes, test } from './fixtures';
 
+/** The tabs, at most five on a phone; Progress and Settings live in the top bar. */
+const tabs = ['Today', 'Learn', 'Train', 'Bench'];
+/** The tab whose area a path belongs to. */
+const areaOf = (path: string) =>
+	path === '/' || path === '/progress'
+		? 'Today'
+		: tabs.find((tab) => path.startsWith(`/${tab.toLowerCase()}`));
+
 test.describe('every route', () => {
 	// One page walks every route, each a full load: a fresh browser per route only added start-up time.
 	test('every route renders its page in the app shell', async ({ page }) => {
@@ -13,12 +21,23 @@ test.describe('every route', () => {
 				await expect(
 					page.getByRole('link', { name: 'Mix for the Master', exact: true })
 				).toBeVisible();
-				await expect(
-					page.getByRole('link', { name: 'Settings', exact: true }).first()
-				).toBeVisible();
+				// Every area one tap away: the tabs, and Progress and Settings in the top bar.
+				const top = page.getByRole('banner');
+				for (const name of ['Progress', 'Settings']) {
+					await expect(top.getByRole('link', { name, exact: true })).toBeInViewport();
+				}
 				const nav = page.getByRole('navigation', { name: 'Main' });
-				for (const tab of ['Today', 'Learn', 'Train', 'Progress']) {
+				await expect(nav.getByRole('link')).toHaveCount(tabs.length);
+				for (const tab of tabs) {
 					await expect(nav.getByRole('link', { name: tab })).toBeInViewport();
+				}
+				// The current area is always marked (Progress belongs to Today's).
+				const area = areaOf(route.path);
+				if (area) {
+					await expect(nav.getByRole('link', { name: area })).toHaveAttribute(
+						'aria-current',
+						/page|true/
+					);
 				}
 				// Nothing is wider than the screen (a phone would zoom out and push the tab bar away).
 				const overflow = await page.evaluate(
@@ -33,20 +52,42 @@ test.describe('every route', () => {
 		await page.goto('/');
 		const nav = page.getByRole('navigation', { name: 'Main' });
 		await expect(nav.getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
-		for (const [tab, heading] of [
-			['Learn', 'Learn'],
-			['Train', 'Train'],
-			['Progress', 'Progress']
-		]) {
+		for (const tab of ['Learn', 'Train', 'Bench']) {
 			await nav.getByRole('link', { name: tab }).click();
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab);
 			await expect(nav.getByRole('link', { name: tab })).toHaveAttribute('aria-current', 'page');
+			await expect(nav.locator('[aria-current]')).toHaveCount(1);
 		}
-		await page.getByRole('link', { name: 'Settings', exact: true }).first().click();
+		const top = page.getByRole('banner');
+		await top.getByRole('link', { name: 'Progress', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Progress');
+		await expect(top.getByRole('link', { name: 'Progress', exact: true })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+		await expect(nav.getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'true');
+		await top.getByRole('link', { name: 'Settings', exact: true }).click();
 		await expect(page).toHaveURL(/\/settings$/);
-		await page.getByRole('link', { name: 'Today' }).click();
+		await nav.getByRole('link', { name: 'Today' }).click();
 		await page.getByRole('link', { name: 'Open the bench' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bench');
+	});
+
+	test('a first visit says what the app teaches and starts with lesson 1', async ({ page }) => {
+		await page.goto('/');
+		const first = page.getByTestId('first-steps');
+		await expect(first).toBeVisible();
+		await expect(first).toContainText('Learn to mix for the master');
+		// One clear first step, ahead of everything else on the page (the offline notice aside); the
+		// daily session waits.
+		const firstButton = page.locator('main :is(a.button, button):not(.notices *)').first();
+		await expect(firstButton).toHaveAccessibleName('Read lesson 1: There is no magic in mastering');
+		await expect(firstButton).toBeInViewport();
+		await expect(page.getByRole('link', { name: /Start daily session/ })).toHaveCount(0);
+		await firstButton.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'There is no magic in mastering'
+		);
 	});
 
 	test('a lesson is markdown rendered as a page', async ({ page }) => {

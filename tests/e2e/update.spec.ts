@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../src/cli/serve';
-import { expect, test, waitForServiceWorker } from './fixtures';
+import { coveredControls, expect, test, waitForServiceWorker } from './fixtures';
 
 test('a new deployment shows an "update available" prompt, and Reload switches to it in place', async ({
 	page,
@@ -22,9 +22,12 @@ test('a new deployment shows an "update available" prompt, and Reload switches t
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 		await expect(page.getByText('A new version of the app is ready.')).toHaveCount(0);
 		// The first install tells the learner once that the app now works offline.
-		await expect(
-			page.getByRole('status').filter({ hasText: 'Ready to work offline.' })
-		).toBeVisible();
+		const notice = page.getByRole('status').filter({ hasText: 'Ready to work offline.' });
+		await expect(notice).toBeVisible();
+		// It sits in the page, over no control, and the learner can close it.
+		expect(await coveredControls(page)).toEqual([]);
+		await notice.getByRole('button', { name: 'Dismiss' }).click();
+		await expect(notice).toHaveCount(0);
 
 		// Two deployments: the first while the page is on its very first visit (no worker at load),
 		// the second after that reload, when a worker controlled the page from the start.

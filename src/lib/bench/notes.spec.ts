@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { referenceCurve } from '../dsp/analysis/reference-curve';
 import type { TrackAnalysis } from '../dsp/analysis/track-analysis';
-import { largestDeviation, readingNotes, type ReadingId } from './notes';
+import {
+	SAME_LOUDNESS_DB,
+	largestDeviation,
+	readingNotes,
+	unmatchedCompareNote,
+	type ReadingId
+} from './notes';
 
 const BANDS = [
 	25, 31.5, 40, 50, 63, 80, 100, 125, 160, 200, 250, 315, 400, 500, 630, 800, 1000, 1250, 1600,
@@ -252,5 +258,38 @@ describe('readingNotes: spectrum against the reference', () => {
 		expect(Math.abs(d!.db - 9)).toBeLessThan(1e-9);
 		const empty = spectrum(Object.fromEntries(BANDS.map((hz) => [hz, null])));
 		expect(noteFor('spectrum', { spectrum: empty }).value).toBe('—');
+	});
+});
+
+describe('unmatchedCompareNote: follows the measured difference', () => {
+	it.each([
+		[6.7, 'louder', '6.7 dB'],
+		[0.5, 'louder', '0.5 dB'],
+		[0.96, 'louder', '1.0 dB'],
+		[-6.7, 'quieter', '6.7 dB'],
+		[-0.5, 'quieter', '0.5 dB'],
+		[-12.04, 'quieter', '12.0 dB']
+	])('master %f LU against the mix: "%s" by %s', (difference, word, amount) => {
+		const note = unmatchedCompareNote(difference);
+		expect(note).toContain(`${amount} ${word}`);
+		expect(note).not.toContain(word === 'louder' ? 'quieter' : 'louder');
+		expect(note).not.toMatch(/−/);
+	});
+
+	it.each([0, 0.2, -0.2, 0.44, -0.44])('%f LU apart reads "about the same"', (difference) => {
+		const note = unmatchedCompareNote(difference);
+		expect(note).toContain('about the same loudness');
+		expect(note).not.toMatch(/louder|quieter/);
+	});
+
+	it('switches wording exactly at the threshold as shown (one decimal)', () => {
+		expect(SAME_LOUDNESS_DB).toBe(0.5);
+		expect(unmatchedCompareNote(0.449)).toContain('about the same');
+		expect(unmatchedCompareNote(0.45)).toContain('0.5 dB louder');
+		expect(unmatchedCompareNote(-0.45)).toContain('0.5 dB quieter');
+	});
+
+	it('says nothing about loudness for silence', () => {
+		expect(unmatchedCompareNote(null)).not.toMatch(/louder|quieter|same/);
 	});
 });

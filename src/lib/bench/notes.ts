@@ -370,3 +370,26 @@ export function readingNotes(a: TrackAnalysis): ReadingNote[] {
 		spectrumNote(a)
 	];
 }
+
+/**
+ * Under this many dB apart, mix and master count as "about the same" loudness: a broadband change of
+ * about 0.5–1 dB is noticeable, and a master only ~1 dB louder is often heard as "better" (DOMAIN.md,
+ * "Hearing and training"), so the note takes the low end.
+ */
+export const SAME_LOUDNESS_DB = 0.5;
+
+/**
+ * The note under the unmatched mix/master comparison, following the measured difference (master
+ * minus mix, LU, over what is played): louder, quieter or about the same, and what that does to the
+ * judgement. Null (silence) gets a neutral sentence.
+ */
+export function unmatchedCompareNote(differenceLu: number | null): string {
+	if (differenceLu === null) return 'Both exactly as they are, with no loudness match.';
+	const shown = roundTo(Math.abs(differenceLu));
+	if (shown < SAME_LOUDNESS_DB) {
+		return `Mix and master play at about the same loudness here (${formatDb(shown)} apart), so what you hear is mostly the processing.`;
+	}
+	return differenceLu > 0
+		? `The master is ${formatDb(shown)} louder here; that alone makes it sound “better”. Judge the processing with the matched pair.`
+		: `The master is ${formatDb(shown)} quieter here, so the mix may sound “better” for its loudness alone. Judge the processing with the matched pair.`;
+}

@@ -9,5 +9,6 @@ declare module 'virtual:course-outline' {
 	}[];
 }
 declare module 'virtual:course-titles' {
-	export const lessons: { slug: string; title: string; minutes: number }[];
+	/** `drill`: the first drill the lesson sends the learner to. */
+	export const lessons: { slug: string; title: string; minutes: number; drill: string }[];
 }

@@ -57,7 +57,12 @@ export function coursePlugin(root: string = process.cwd()): Plugin {
 			for (const file of files) this.addWatchFile(file);
 			const data =
 				id === `\0${TITLES}`
-					? lessons.map(({ slug, title, minutes }) => ({ slug, title, minutes }))
+					? lessons.map(({ slug, title, minutes, drills }) => ({
+							slug,
+							title,
+							minutes,
+							drill: drills[0]
+						}))
 					: lessons.map(({ slug, order, title, summary, minutes }) => ({
 							slug,
 							order,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importsOf } from '../../../lint/folder-cycles.js';
 import {
 	MINUS,
+	formatCount,
 	NO_READING,
 	NO_VALUE,
 	formatBytes,
@@ -239,5 +240,23 @@ describe('the format folder', () => {
 			if (!name.endsWith('.ts') || name.endsWith('.spec.ts')) continue;
 			expect(importsOf(readFileSync(new URL(name, folder), 'utf8')), name).toEqual([]);
 		}
+	});
+});
+
+describe('formatCount', () => {
+	it.each([
+		[0, 'day', '0 days'],
+		[1, 'day', '1 day'],
+		[2, 'day', '2 days'],
+		[1, 'session', '1 session'],
+		[21, 'minute', '21 minutes'],
+		[1200, 'answer', '1,200 answers']
+	])('%i %s → %s', (count, noun, expected) => {
+		expect(formatCount(count, noun)).toBe(expected);
+	});
+
+	it('takes an irregular plural', () => {
+		expect(formatCount(2, { one: 'freeze', other: 'freezes' })).toBe('2 freezes');
+		expect(formatCount(1, { one: 'freeze', other: 'freezes' })).toBe('1 freeze');
 	});
 });

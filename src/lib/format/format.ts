@@ -156,3 +156,17 @@ export function formatDuration(seconds: number): string {
 	const s = Math.round(seconds);
 	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+const pluralRules = new Intl.PluralRules('en');
+
+/**
+ * A count with its noun in the right form (English plural rules, `Intl.PluralRules`); a plain noun
+ * takes an "s", an irregular one names both forms.
+ * @example formatCount(1, 'day') // "1 day"; formatCount(0, 'session') // "0 sessions"
+ * @example formatCount(1200, 'answer') // "1,200 answers"
+ * @example formatCount(2, { one: 'freeze', other: 'freezes' }) // "2 freezes"
+ */
+export function formatCount(count: number, noun: string | { one: string; other: string }): string {
+	const { one, other } = typeof noun === 'string' ? { one: noun, other: `${noun}s` } : noun;
+	return `${count.toLocaleString('en')} ${pluralRules.select(count) === 'one' ? one : other}`;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { demoKeyAction } from './demo-keys';
+import { demoKeyAction, type KeyFocus } from './demo-keys';
 
 describe('demoKeyAction', () => {
-	const plain = { count: 2, modified: false, inField: false };
+	const plain = { count: 2, modified: false, focus: 'none' as KeyFocus };
 	it.each([
 		[' ', { kind: 'toggle' }],
 		['a', { kind: 'select', index: 0 }],
@@ -25,7 +25,17 @@ describe('demoKeyAction', () => {
 	});
 
 	it('leaves modified keys and keys typed into fields alone', () => {
-		expect(demoKeyAction({ ...plain, key: 'a', modified: true })).toBeNull();
-		expect(demoKeyAction({ ...plain, key: ' ', inField: true })).toBeNull();
+		for (const key of [' ', 'a', '1']) {
+			expect(demoKeyAction({ ...plain, key, modified: true })).toBeNull();
+			expect(demoKeyAction({ ...plain, key, focus: 'field' })).toBeNull();
+		}
+	});
+
+	it('leaves Space to a focused button or option, but still picks versions by letter', () => {
+		expect(demoKeyAction({ ...plain, key: ' ', focus: 'control' })).toBeNull();
+		expect(demoKeyAction({ ...plain, key: 'b', focus: 'control' })).toEqual({
+			kind: 'select',
+			index: 1
+		});
 	});
 });

@@ -1,28 +1,38 @@
-/** Which keys control a lesson demo while focus is inside it (never page-wide). */
+/**
+ * Which keys control a player (a lesson demo while focus is inside it, or the drill screen), and
+ * when a focused control's own keys win.
+ */
 
-/** What a key press asks a demo to do. */
+/** What a key press asks a player to do. */
 export type DemoKeyAction = { kind: 'toggle' } | { kind: 'select'; index: number } | null;
 
 /**
- * Space plays or pauses; A, B, C… or 1, 2, 3… pick a version, up to `count`. Modified keys and keys
- * typed into text fields or selects do nothing, as on the drill screen.
+ * What had focus when the key was pressed:
+ * - `field`: a text field, textarea or select, which owns every key;
+ * - `control`: a button, link, checkbox, radio or the like, whose Space (and Enter) press it;
+ * - `none`: nothing that uses these keys (the page, a slider).
+ */
+export type KeyFocus = 'field' | 'control' | 'none';
+
+/**
+ * Space plays or pauses unless a focused control would take it; A, B, C… or 1, 2, 3… pick a version,
+ * up to `count`. Modified keys and keys typed into fields do nothing.
  */
 export function demoKeyAction({
 	key,
 	count,
 	modified,
-	inField
+	focus
 }: {
 	key: string;
 	count: number;
 	/** Alt, Ctrl or Meta is held. */
 	modified: boolean;
-	/** The key went to a text field, a select or a textarea. */
-	inField: boolean;
+	focus: KeyFocus;
 }): DemoKeyAction {
-	if (modified || inField) return null;
+	if (modified || focus === 'field') return null;
 	const lower = key.toLowerCase();
-	if (lower === ' ') return { kind: 'toggle' };
+	if (lower === ' ') return focus === 'control' ? null : { kind: 'toggle' };
 	const index = /^[1-9]$/.test(lower)
 		? Number(lower) - 1
 		: /^[a-i]$/.test(lower)

@@ -87,6 +87,25 @@ describe('TodayState', () => {
 		expect(snapshot.progress).toBe(0);
 		expect(snapshot.streak.current).toBe(0);
 		expect(snapshot.completedLessons).toEqual([]);
+		expect(snapshot.started).toBe(false);
+	});
+
+	it.each([
+		[
+			'one question answered, long ago',
+			{ days: [day('2025-01-02', { questions: 1 })], lessons: [] }
+		],
+		['a lesson finished', { days: [], lessons: [lesson('loudness', 1)] }]
+	])('counts the learner as started after %s', async (_, { days, lessons }) => {
+		const db = getDatabase();
+		await db.days.bulkPut(days);
+		await db.lessons.bulkPut(lessons);
+		expect((await read()).started).toBe(true);
+	});
+
+	it('does not count a lesson only read halfway as a start', async () => {
+		await getDatabase().lessons.put(lesson('loudness', null));
+		expect((await read()).started).toBe(false);
 	});
 
 	it.each([

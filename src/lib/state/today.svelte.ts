@@ -21,6 +21,8 @@ export interface TodaySnapshot {
 	streak: StreakSummary;
 	/** Slugs of completed lessons. */
 	completedLessons: string[];
+	/** Any lesson finished or any question answered, ever: a newcomer has neither. */
+	started: boolean;
 }
 
 /** Today's streak, goal progress and completed lessons, updated when any tab writes. */
@@ -33,6 +35,7 @@ export class TodayState extends Live<TodaySnapshot> {
 			db.lessons.toArray()
 		]);
 		const row = days.find((d) => d.day === today) ?? null;
+		const completedLessons = lessons.filter((l) => l.completedAt !== null).map((l) => l.slug);
 		return {
 			today,
 			goal,
@@ -42,7 +45,8 @@ export class TodayState extends Live<TodaySnapshot> {
 				days.filter((d) => d.goalMet).map((d) => d.day),
 				today
 			),
-			completedLessons: lessons.filter((l) => l.completedAt !== null).map((l) => l.slug)
+			completedLessons,
+			started: completedLessons.length > 0 || days.some((d) => d.questions > 0 || d.lessons > 0)
 		};
 	}
 }
