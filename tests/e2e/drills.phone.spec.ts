@@ -166,9 +166,10 @@ test('the daily mix draws questions from several drills and stores every answer'
 			timeout: 30_000
 		});
 		const radios = page.getByRole('radio');
-		await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible({
-			timeout: 30_000
-		});
+		// The answer form is up: "Pick an answer" until a choice is made (eq-match checks at once).
+		await expect(page.getByRole('button', { name: /^(Pick an answer|Check answer)$/ })).toBeVisible(
+			{ timeout: 30_000 }
+		);
 		seen.add((await page.locator('.kind-name').textContent())!.trim());
 		if (await radios.count()) await radios.first().check();
 		await page.getByRole('button', { name: 'Check answer' }).click();
