@@ -7,9 +7,8 @@ const port = 4173;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
-	// Three on a 2-core machine: with two, the e2e phase of CI used about a third of the CPU (13.5 min
-	// wall, ~9 CPU-min), the rest spent waiting on playback, storage and the service worker.
-	workers: 3,
+	// Two on a 2-core machine: three took as long (13.7 against 13.5 min of e2e in CI), each test slower.
+	workers: 2,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	timeout: 30_000,
@@ -46,7 +45,8 @@ export default defineConfig({
 				userAgent: devices['Pixel 7'].userAgent
 			}
 		},
-		// Long phone-only journeys live in *.phone.spec.ts; the desktop run covers the rest.
+		// Long phone-only journeys, and checks that do not depend on the viewport (bytes, manifest,
+		// sound, the worker, updates, offline reloads), live in *.phone.spec.ts; desktop runs the rest.
 		{
 			name: 'desktop',
 			testIgnore: /\.phone\.spec\.ts$/,

@@ -1,5 +1,9 @@
 import { expect, routes, test } from './fixtures';
 
+// Nothing here needs the service worker: blocking it spares each test a background precache of
+// the whole app (8 MB with the sample bank). The offline specs keep it.
+test.use({ serviceWorkers: 'block' });
+
 /** The tabs, at most five on a phone; Progress and Settings live in the top bar. */
 const tabs = ['Today', 'Learn', 'Train', 'Bench'];
 /** The tab whose area a path belongs to. */

@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// Nothing here needs the service worker: blocking it spares each test a background precache of
+// the whole app (8 MB with the sample bank). The offline specs keep it.
+test.use({ serviceWorkers: 'block' });
+
 const bodyBackground = (page: Page) =>
 	page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 

@@ -1,5 +1,9 @@
 import { expect, test } from './fixtures';
 
+// Nothing here needs the service worker: blocking it spares each test a background precache of
+// the whole app (8 MB with the sample bank). The offline specs keep it.
+test.use({ serviceWorkers: 'block' });
+
 /** Reads width and height from a PNG's IHDR chunk. */
 function pngSize(body: Buffer) {
 	expect(body.subarray(0, 8)).toEqual(

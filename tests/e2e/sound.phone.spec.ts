@@ -1,5 +1,9 @@
 import { expect, test } from './fixtures';
 
+// Nothing here needs the service worker: blocking it spares each test a background precache of
+// the whole app (8 MB with the sample bank). The offline specs keep it.
+test.use({ serviceWorkers: 'block' });
+
 test('the sound check plays a tone through Howler at the stated level', async ({ page }) => {
 	await page.goto('/settings');
 	await page.getByRole('button', { name: 'Play test tone' }).click();
