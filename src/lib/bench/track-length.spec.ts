@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeWav, wavBuffer } from '../dsp/wav';
 import { declaredDuration } from './track-length';
+import { mulberry32 } from '../dsp/test-signals';
 
 /** A fixture's bytes; `.gz` fixtures (too big raw) are inflated first. See fixtures/README.md. */
 function fixture(name: string): Uint8Array {
@@ -408,17 +409,8 @@ describe('declaredDuration on MP3', () => {
 
 // --- Garbage: never a throw, never a hang, never a negative or infinite length. ---
 
-/** mulberry32: a tiny seeded generator, so a failing input can be replayed. */
-function seeded(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
+/** A seeded generator (mulberry32), so a failing input can be replayed. */
+const seeded = mulberry32;
 function randomBytes(length: number, seed: number) {
 	const next = seeded(seed);
 	return Uint8Array.from({ length }, () => Math.floor(next() * 256));
