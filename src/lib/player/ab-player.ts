@@ -4,7 +4,7 @@
  * nothing clicks.
  */
 import { Howl, Howler } from 'howler';
-import type { Decibels, Hertz } from '../dsp/units';
+import type { Decibels, Hertz, Seconds } from '../dsp/units';
 import type { HowlerEdge } from './howler-edge';
 
 /** Length of the equal-sum linear crossfade between versions. */
@@ -22,6 +22,14 @@ export class AbPlayer {
 	/** Each version's last gain change (a linear fade, or a step when `from === to`), for the next fade. */
 	#gains: { from: number; to: number; start: number }[] = [];
 	#state: AbState = 'loading';
+	/**
+	 * The one playhead all versions share, on the audio clock: `offset` seconds into the clip at
+	 * context time `start` (while playing), or held at `offset` (while paused). Howler's own `seek()`
+	 * cannot be trusted for this: it restarts its loop bookkeeping from a `setTimeout`, so after each
+	 * loop every version reports (and, paused, would resume from) a position late by that timer's
+	 * lateness, a different one per version (CI saw 20 ms between two versions).
+	 */
+	#clock = { offset: 0, start: 0 };
 	/** The browser refused to start audio: the next Play tries again. */
 	#blocked = false;
 	#unloaded = false;
@@ -112,13 +120,21 @@ export class AbPlayer {
 		// Resuming a suspended context (mobile unlock) before starting keeps the versions together.
 		const ctx = this.#howler.ctx;
 		if (ctx?.state === 'suspended') void ctx.resume();
+		this.#clock.start = ctx?.currentTime ?? 0;
 		this.#soundIds = this.#howls.map((howl, i) => howl.play(this.#soundIds[i] as number));
 		this.#set('playing');
 	}
 
+	/** Pauses every version and parks them all on the one playhead, to resume together. */
 	pause(): void {
 		if (this.#state !== 'playing') return;
-		this.#howls.forEach((howl, i) => howl.pause(this.#soundIds[i]));
+		const at = this.position();
+		this.#howls.forEach((howl, i) => {
+			const id = this.#soundIds[i];
+			howl.pause(id);
+			if (id !== undefined) howl.seek(at, id);
+		});
+		this.#clock.offset = at;
 		this.#set('paused');
 	}
 
@@ -196,13 +212,13 @@ export class AbPlayer {
 		this.#trims[index]?.gain.setTargetAtTime(10 ** (trimDb / 20), ctx.currentTime, smoothing);
 	}
 
-	/** Playhead of each version in seconds (they stay equal; exposed for tests and the UI). */
-	positions(): number[] {
-		return this.#howls.map((howl, i) => {
-			const id = this.#soundIds[i];
-			const seek = id === undefined ? howl.seek() : howl.seek(id);
-			return typeof seek === 'number' ? seek : 0;
-		});
+	/** The playhead every version shares, in seconds into the clip (from the audio clock). */
+	position(): Seconds {
+		if (this.#state !== 'playing') return this.#clock.offset;
+		const duration = this.#howls[0]?.duration() ?? 0;
+		const now = this.#howler.ctx?.currentTime ?? this.#clock.start;
+		const at = this.#clock.offset + now - this.#clock.start;
+		return duration > 0 ? at % duration : at;
 	}
 
 	/** Stops playback and frees the decoded audio and Blob URLs. */

@@ -125,6 +125,11 @@ export interface FakeSound {
 	startedAt: Seconds;
 	volume: number;
 	ramp?: Ramp;
+	/**
+	 * How late Howler's loop timer fires for this sound: once the audio has looped, Howler's own
+	 * bookkeeping (its `seek()`, and where `pause` parks the sound) lags the audio by this much.
+	 */
+	timerLag: Seconds;
 }
 
 /** One recorded call on a fake Howl. */
@@ -150,6 +155,8 @@ export interface FakeHowl {
 	volumeOf(id: number): number;
 	/** The sound's playhead at the context's current time, looping as Howler does. */
 	positionOf(id: number): Seconds;
+	/** Where Howler thinks the sound is: `positionOf`, late by `timerLag` once it has looped. */
+	reportedOf(id: number): Seconds;
 }
 
 /**
@@ -202,7 +209,8 @@ export function createFakeHowler({ duration = 2 }: { duration?: Seconds } = {}) 
 				playing: false,
 				seekAt: 0,
 				startedAt: 0,
-				volume: this.#groupVolume
+				volume: this.#groupVolume,
+				timerLag: 0
 			};
 			sound._node.connect(masterGain);
 			this._sounds.push(sound);
@@ -244,6 +252,18 @@ export function createFakeHowler({ duration = 2 }: { duration?: Seconds } = {}) 
 			return this.options.loop ? position % duration : Math.min(position, duration);
 		}
 
+		reportedOf(id: number): Seconds {
+			const sound = this.#sounds(id)[0];
+			if (!sound?.playing || !this.options.loop) return this.positionOf(id);
+			const looped = sound.seekAt + ctx.currentTime - sound.startedAt >= duration;
+			const reported = this.positionOf(id) - (looped ? sound.timerLag : 0);
+			return (reported + duration) % duration;
+		}
+
+		duration(): Seconds {
+			return duration;
+		}
+
 		play(id?: number): number | null {
 			this.#record('play', [id]);
 			if (this.state === 'unloaded') return null;
@@ -263,7 +283,8 @@ export function createFakeHowler({ duration = 2 }: { duration?: Seconds } = {}) 
 		pause(id?: number): this {
 			this.#record('pause', [id]);
 			for (const sound of this.#sounds(id)) {
-				sound.seekAt = this.positionOf(sound._id);
+				// Like Howler: parked where its own bookkeeping says the sound is.
+				sound.seekAt = this.reportedOf(sound._id);
 				sound.playing = false;
 			}
 			return this;
@@ -282,10 +303,20 @@ export function createFakeHowler({ duration = 2 }: { duration?: Seconds } = {}) 
 			return this.#sounds(id).some((s) => s.playing);
 		}
 
-		seek(id?: number): Seconds {
-			this.#record('seek', [id]);
-			const sound = id === undefined ? this._sounds[0] : this.#sounds(id)[0];
-			return sound ? this.positionOf(sound._id) : 0;
+		/** `seek()` and `seek(id)` read Howler's playhead; `seek(position, id)` moves the sound there. */
+		seek(...args: number[]): Seconds | this {
+			this.#record('seek', args);
+			const [first, second] = args;
+			const isId = args.length === 1 && this._sounds.some((s) => s._id === first);
+			if (args.length === 0 || isId) {
+				const sound = isId ? this.#sounds(first)[0] : this._sounds[0];
+				return sound ? this.reportedOf(sound._id) : 0;
+			}
+			for (const sound of this.#sounds(second)) {
+				sound.seekAt = first;
+				sound.startedAt = ctx.currentTime;
+			}
+			return this;
 		}
 
 		/** `volume()` reads the group; `volume(v)` sets every sound; `volume(v, id)` one. */
