@@ -51,32 +51,70 @@ function chooseFftSize(sampleRate: SampleRate, frames: number): number {
 	return size;
 }
 
-/** Long-term average 1/3-octave spectrum of all channels (powers averaged across channels). */
-export function thirdOctaveSpectrum({
+/** An FFT of one size with its Hann window and work buffers, made once per size (tables are costly). */
+interface Transform {
+	fft: FFT;
+	window: Float64Array;
+	windowPower: number;
+	input: Float64Array;
+	output: number[];
+}
+const transforms = new Map<number, Transform>();
+
+function transformFor(size: number): Transform {
+	let transform = transforms.get(size);
+	if (!transform) {
+		const fft = new FFT(size);
+		const window = new Float64Array(size);
+		let windowPower = 0;
+		for (let i = 0; i < size; i++) {
+			window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
+			windowPower += window[i] * window[i];
+		}
+		transform = {
+			fft,
+			window,
+			windowPower,
+			input: new Float64Array(size),
+			output: fft.createComplexArray()
+		};
+		transforms.set(size, transform);
+	}
+	return transform;
+}
+
+/** A long-term power spectrum: mean square per FFT bin (one-sided: bins above DC count twice). */
+export interface PowerSpectrum {
+	/** Mean-square contribution of each bin 0 … fftSize/2; their sum is the signal's mean square. */
+	power: Float64Array;
+	/** Width of a bin, Hz. */
+	binHz: Hertz;
+}
+
+/**
+ * Welch's average power spectrum of all channels (powers averaged across channels): Hann frames
+ * with 50 % overlap, scaled by Parseval so the bins sum to the window-weighted mean square.
+ */
+export function welchPower({
 	channels,
 	sampleRate,
-	fftSize
+	fftSize,
+	overlap = true
 }: {
 	channels: Float32Array[];
 	sampleRate: SampleRate;
 	fftSize?: number;
-}): Band[] {
+	/** 50 % overlap (Welch's choice); without it, half the frames: half the cost on long signals. */
+	overlap?: boolean;
+}): PowerSpectrum {
 	const frames = channels.length > 0 ? channels[0].length : 0;
 	const size = fftSize ?? chooseFftSize(sampleRate, frames);
 	if (!(size >= 16 && (size & (size - 1)) === 0))
 		throw new RangeError('fftSize must be a power of 2');
-	const fft = new FFT(size);
-	const window = new Float64Array(size);
-	let windowPower = 0;
-	for (let i = 0; i < size; i++) {
-		window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size);
-		windowPower += window[i] * window[i];
-	}
-	const input = new Float64Array(size);
-	const output: number[] = fft.createComplexArray();
+	const { fft, window, windowPower, input, output } = transformFor(size);
 	const half = size / 2;
-	const binPower = new Float64Array(half + 1);
-	const hop = half;
+	const power = new Float64Array(half + 1);
+	const hop = overlap ? half : size;
 	let frameCount = 0;
 	for (const samples of channels) {
 		// A signal shorter than one frame is zero-padded into a single frame.
@@ -89,7 +127,7 @@ export function thirdOctaveSpectrum({
 			for (let k = 0; k <= half; k++) {
 				const re = output[2 * k];
 				const im = output[2 * k + 1];
-				binPower[k] += re * re + im * im;
+				power[k] += re * re + im * im;
 			}
 			frameCount++;
 		}
@@ -97,15 +135,48 @@ export function thirdOctaveSpectrum({
 	// Parseval: Σ over the two-sided spectrum of |X|² / (N·Σw²) is the window-weighted mean square, so
 	// one-sided bins other than DC and Nyquist count twice.
 	const scale = frameCount > 0 ? 1 / (frameCount * size * windowPower) : 0;
+	for (let k = 0; k <= half; k++) power[k] *= (k === 0 || k === half ? 1 : 2) * scale;
+	return { power, binHz: sampleRate / size };
+}
+
+/** Mean square of `spectrum` in [lowHz, highHz): the bins whose centre frequency falls there. */
+export function bandPower({
+	spectrum,
+	lowHz,
+	highHz
+}: {
+	spectrum: PowerSpectrum;
+	lowHz: Hertz;
+	highHz: Hertz;
+}): number {
+	const { power, binHz } = spectrum;
+	let sum = 0;
+	for (let k = Math.max(1, Math.ceil(lowHz / binHz)); k < power.length; k++) {
+		if (k * binHz >= highHz) break;
+		sum += power[k];
+	}
+	return sum;
+}
+
+/** Long-term average 1/3-octave spectrum of all channels (powers averaged across channels). */
+export function thirdOctaveSpectrum({
+	channels,
+	sampleRate,
+	fftSize
+}: {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	fftSize?: number;
+}): Band[] {
+	const spectrum = welchPower({ channels, sampleRate, fftSize });
+	const bins = spectrum.power.length - 1;
 	return thirdOctaveBands().map((band) => {
-		let power = 0;
-		let bins = 0;
-		for (let k = 1; k <= half; k++) {
-			const frequency = (k * sampleRate) / size;
-			if (frequency < band.lower || frequency >= band.upper) continue;
-			power += (k === half ? 1 : 2) * binPower[k] * scale;
-			bins++;
+		let count = 0;
+		for (let k = 1; k <= bins; k++) {
+			const frequency = k * spectrum.binHz;
+			if (frequency >= band.lower && frequency < band.upper) count++;
 		}
-		return { ...band, db: bins > 0 && power > 0 ? 10 * Math.log10(power) : null };
+		const power = bandPower({ spectrum, lowHz: band.lower, highHz: band.upper });
+		return { ...band, db: count > 0 && power > 0 ? 10 * Math.log10(power) : null };
 	});
 }

@@ -16,7 +16,7 @@ import {
 	type ReverbProcessorSnapshot
 } from 'spessasynth_core';
 import { dbToGain, gainToDb, type Dbfs, type SampleRate, type Seconds } from '../units';
-import { composeArrangement, type Arrangement, type NoteEvent } from './compose';
+import { composeArrangement, type Arrangement, type ChannelMix, type NoteEvent } from './compose';
 import { styles, type StyleId } from './styles';
 
 /** A parsed sound bank, reusable across renders (decoded samples stay cached on it). */
@@ -43,9 +43,9 @@ export interface RenderedClip {
 }
 
 /** Ring-out rendered past the loop point and folded onto the start. */
-const tailSeconds: Seconds = 1.5;
+export const tailSeconds: Seconds = 1.5;
 /** The last part of the tail fades out so the fold leaves no step where it ends. */
-const tailFadeSeconds: Seconds = 0.5;
+export const tailFadeSeconds: Seconds = 0.5;
 /** Corner of the one-pole DC blocker: far below music, above drift. */
 const dcCornerHz = 5;
 const block = 128;
@@ -82,49 +82,14 @@ export async function renderArrangement({
 	const left = new Float32Array(total);
 	const right = new Float32Array(total);
 
-	// A fresh processor per render keeps effect and voice state from leaking between clips, which is
-	// what makes a seed reproducible; construction is cheap next to rendering.
-	const synth = new SpessaSynthProcessor(sampleRate, {
-		eventsEnabled: false,
-		effectsEnabled: true,
-		reverbProcessor: new FdnReverb(sampleRate)
+	const synth = await createSynth({ bank, sampleRate, interpolation, effects: true });
+	applyMixes({ synth, mixes: arrangement.mixes });
+	playEvents({
+		synth,
+		events,
+		total,
+		render: (start, count) => synth.process(left, right, start, count)
 	});
-	synth.setSystemParameter('interpolationType', InterpolationTypes[interpolation]);
-	synth.soundBankManager.addSoundBank(bank.soundBank, 'main');
-	await synth.processorInitialized;
-	for (const mix of arrangement.mixes) {
-		synth.programChange(mix.channel, mix.program);
-		synth.controllerChange(mix.channel, MIDIControllers.mainVolume, mix.volume);
-		synth.controllerChange(mix.channel, MIDIControllers.pan, mix.pan);
-		synth.controllerChange(mix.channel, MIDIControllers.reverbDepth, mix.reverb);
-		synth.controllerChange(mix.channel, MIDIControllers.chorusDepth, mix.chorus ?? 0);
-		synth.controllerChange(mix.channel, MIDIControllers.releaseTime, mix.release ?? 64);
-	}
-
-	// Note-ons and -offs as frame-sorted actions; offs first at equal frames so a repeat restarts.
-	const actions = new Float64Array(events.length * 2);
-	const order: number[] = [];
-	events.forEach((e, i) => {
-		actions[2 * i] = Math.round(e.time * sampleRate);
-		actions[2 * i + 1] = Math.min(total - 1, Math.round((e.time + e.duration) * sampleRate));
-		order.push(2 * i, 2 * i + 1);
-	});
-	order.sort((a, b) => actions[a] - actions[b] || (b & 1) - (a & 1));
-	let cursor = 0;
-	const renderTo = (frame: number) => {
-		while (cursor < frame) {
-			const count = Math.min(block, frame - cursor);
-			synth.process(left, right, cursor, count);
-			cursor += count;
-		}
-	};
-	for (const index of order) {
-		renderTo(actions[index]);
-		const e = events[index >> 1];
-		if (index & 1) synth.noteOff(e.channel, e.note);
-		else synth.noteOn(e.channel, e.note, e.velocity);
-	}
-	renderTo(total);
 	// No destroySynthProcessor(): it would destroy the shared bank too. The processor is garbage.
 
 	const outLeft = foldTail({
@@ -161,6 +126,93 @@ export async function renderArrangement({
 		rawPeakDbfs: gainToDb(peak),
 		gainDb: gainToDb(gain)
 	};
+}
+
+/**
+ * A fresh processor on `bank`: one per render keeps effect and voice state from leaking between
+ * clips, which is what makes a seed reproducible; construction is cheap next to rendering. With
+ * `effects` the reverb is the FDN below; without, every channel renders dry.
+ */
+export async function createSynth({
+	bank,
+	sampleRate,
+	interpolation,
+	effects
+}: {
+	bank: SynthBank;
+	sampleRate: SampleRate;
+	interpolation: 'hermite' | 'linear';
+	effects: boolean;
+}): Promise<SpessaSynthProcessor> {
+	const synth = new SpessaSynthProcessor(sampleRate, {
+		eventsEnabled: false,
+		effectsEnabled: effects,
+		...(effects ? { reverbProcessor: new FdnReverb(sampleRate) } : {})
+	});
+	synth.setSystemParameter('interpolationType', InterpolationTypes[interpolation]);
+	synth.soundBankManager.addSoundBank(bank.soundBank, 'main');
+	await synth.processorInitialized;
+	return synth;
+}
+
+/** Sends each channel's program and controllers (see `ChannelMix`) before the first note. */
+export function applyMixes({
+	synth,
+	mixes
+}: {
+	synth: SpessaSynthProcessor;
+	mixes: readonly ChannelMix[];
+}): void {
+	for (const mix of mixes) {
+		synth.programChange(mix.channel, mix.program);
+		synth.controllerChange(mix.channel, MIDIControllers.mainVolume, mix.volume);
+		synth.controllerChange(mix.channel, MIDIControllers.pan, mix.pan);
+		synth.controllerChange(mix.channel, MIDIControllers.reverbDepth, mix.reverb);
+		synth.controllerChange(mix.channel, MIDIControllers.chorusDepth, mix.chorus ?? 0);
+		synth.controllerChange(mix.channel, MIDIControllers.releaseTime, mix.release ?? 64);
+	}
+}
+
+/**
+ * Plays `events` sample-accurately: `render(start, count)` is called for each block of at most 128
+ * frames up to `total`, with note-ons and -offs sent between blocks at their exact frames (offs
+ * first at equal frames, so a repeat restarts). Note-offs past the end land on the last frame.
+ */
+export function playEvents({
+	synth,
+	events,
+	total,
+	render
+}: {
+	synth: SpessaSynthProcessor;
+	events: readonly NoteEvent[];
+	total: number;
+	render: (start: number, count: number) => void;
+}): void {
+	const sampleRate = synth.sampleRate;
+	const actions = new Float64Array(events.length * 2);
+	const order: number[] = [];
+	events.forEach((e, i) => {
+		actions[2 * i] = Math.round(e.time * sampleRate);
+		actions[2 * i + 1] = Math.min(total - 1, Math.round((e.time + e.duration) * sampleRate));
+		order.push(2 * i, 2 * i + 1);
+	});
+	order.sort((a, b) => actions[a] - actions[b] || (b & 1) - (a & 1));
+	let cursor = 0;
+	const renderTo = (frame: number) => {
+		while (cursor < frame) {
+			const count = Math.min(block, frame - cursor);
+			render(cursor, count);
+			cursor += count;
+		}
+	};
+	for (const index of order) {
+		renderTo(actions[index]);
+		const e = events[index >> 1];
+		if (index & 1) synth.noteOff(e.channel, e.note);
+		else synth.noteOn(e.channel, e.note, e.velocity);
+	}
+	renderTo(total);
 }
 
 /**

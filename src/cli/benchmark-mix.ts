@@ -1,0 +1,136 @@
+/**
+ * The mix project benchmark, in Node and in a Chromium Worker (the pure code bundled with esbuild,
+ * as the Mix Lab's worker will run it): render a project's stems (20 s), re-mix after one control
+ * change, the check, and the peak memory of one project. Run alone with `npx tsx
+ * src/cli/benchmark-mix.ts`, or as part of `npm run benchmark`.
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { loadBank } from '../lib/dsp/synth/render';
+import { bankPath, buildBank } from './build-bank';
+import { runMixBenchmark, type MixTimings } from './mix-bench-run';
+import { startServer } from './serve';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const RUNS = 8;
+
+/** Summed resident memory of every Chromium process, bytes. */
+function chromiumRss(): number {
+	try {
+		const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
+		return (
+			out
+				.split('\n')
+				.map((line) => Number(line.trim()) || 0)
+				.reduce((a, b) => a + b, 0) * 1024
+		);
+	} catch {
+		return 0;
+	}
+}
+
+function report(
+	row: (what: string, result: string, target: string) => void,
+	where: string,
+	times: MixTimings,
+	peakBytes: number
+) {
+	row(
+		`${where}: render a project's stems (20 s, level 3, median of ${RUNS})`,
+		ms(median(times.render)),
+		'≤ 1500 ms'
+	);
+	row(
+		`${where}: re-mix after one control change (20 s, all stems, median of ${times.remix.length})`,
+		ms(median(times.remix)),
+		'≤ 60 ms'
+	);
+	row(
+		`${where}: full check (mix, quick master, every measure; median of ${RUNS})`,
+		ms(median(times.check)),
+		'≤ 1000 ms'
+	);
+	row(
+		`${where}: the target's reference, once per project (median of ${RUNS})`,
+		ms(median(times.reference)),
+		'–'
+	);
+	row(
+		`${where}: peak memory of one project (above the process at rest)`,
+		mb(peakBytes),
+		'≤ 120 MB'
+	);
+}
+
+export async function benchmarkMix(row: (what: string, result: string, target: string) => void) {
+	buildBank();
+	const bytes = readFileSync(bankPath);
+	const bankBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+
+	// Node: RSS sampled every 20 ms while the runs go.
+	const bank = loadBank(bankBuffer.slice(0));
+	await runMixBenchmark({ bank, runs: 1 });
+	globalThis.gc?.();
+	const rest = process.memoryUsage().rss;
+	let peak = rest;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+	const node = await runMixBenchmark({ bank, runs: RUNS });
+	clearInterval(sampler);
+	report(row, 'Node', node, peak - rest);
+
+	// Chromium: the same code in a module Worker on a page of its own.
+	const dir = mkdtempSync(join(tmpdir(), 'mftm-mix-bench-'));
+	await build({
+		entryPoints: [fileURLToPath(new URL('./mix-bench-worker.ts', import.meta.url))],
+		outfile: join(dir, 'worker.js'),
+		bundle: true,
+		format: 'esm',
+		platform: 'browser',
+		logLevel: 'error'
+	});
+	copyFileSync(bankPath, join(dir, 'bank.sf3'));
+	writeFileSync(join(dir, '200.html'), '<!doctype html><title>mix benchmark</title>');
+	writeFileSync(join(dir, 'index.html'), '<!doctype html><title>mix benchmark</title>');
+	const server = await startServer({ dir, port: 0 });
+	const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+	try {
+		const page = await browser.newPage();
+		await page.goto(`${base}/index.html`);
+		const baseline = chromiumRss();
+		let chromePeak = baseline;
+		const chromeSampler = setInterval(() => (chromePeak = Math.max(chromePeak, chromiumRss())), 50);
+		const times = await page.evaluate(async (runs) => {
+			const bank = await (await fetch('/bank.sf3')).arrayBuffer();
+			const worker = new Worker('/worker.js', { type: 'module' });
+			return new Promise<MixTimings>((resolve, reject) => {
+				worker.onmessage = (event) => resolve(event.data);
+				worker.onerror = (event) => reject(new Error(event.message));
+				worker.postMessage({ bank, runs }, [bank]);
+			});
+		}, RUNS);
+		clearInterval(chromeSampler);
+		report(row, 'Chromium worker', times, chromePeak - baseline);
+	} finally {
+		await browser.close();
+		server.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	await benchmarkMix((what, result, target) =>
+		console.log(`${what}: ${result} (target ${target})`)
+	);
+}

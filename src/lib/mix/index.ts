@@ -1,0 +1,8 @@
+/** Mix projects: stems with planted problems, the mixer and master as data, and the check. */
+export * from './types';
+export * from './mixer';
+export * from './master';
+export * from './problems';
+export * from './stems';
+export * from './project';
+export * from './check';

@@ -1,0 +1,378 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testBank } from '../../cli/test-music';
+import { filterChannels, designBiquad } from '../dsp/process/biquad';
+import { compress } from '../dsp/process/compressor';
+import { applyGain, invertPolarity, setWidth } from '../dsp/process/stereo';
+import { createRng } from '../dsp/synth/rng';
+import { styleForSeed, styleIds } from '../dsp/synth/styles';
+import { measureMix, mixRows, checkMix, targetReference, checkOfKind, fightBand } from './check';
+import { DEFAULT_MASTER } from './master';
+import { compressorFor, flatMix, Mixer, mixProject, panGains, stemChain } from './mixer';
+import { amounts, isolate, LEVELS, plantProblems } from './problems';
+import { renderProject } from './project';
+import { renderStems } from './stems';
+import { stemIds, type MixSettings, type Project } from './types';
+
+/** Short, low-rate projects for the sweeps: the measures are relative, so they hold at any length. */
+const SWEEP = { seconds: 3, sampleRate: 22050 };
+
+describe('mixer: honest sums and dsp/process processors', () => {
+	let project: Project;
+	beforeAll(async () => {
+		project = await renderProject({
+			style: 'pop-rock',
+			seed: 11,
+			level: 1,
+			bank: testBank(),
+			...SWEEP
+		});
+	});
+
+	it('all stems at 0 dB, centred and unprocessed give the plain sum, to the bit (pan law: 0 dB at the centre)', () => {
+		const [left, right] = mixProject({
+			stems: project.stems,
+			sampleRate: project.sampleRate,
+			settings: flatMix()
+		});
+		const length = left.length;
+		for (let i = 0; i < length; i += 7) {
+			let l = 0;
+			let r = 0;
+			// Summed in the mixer's order, rounded to 32-bit float at each step as the mix buffer is.
+			for (const stem of project.stems) {
+				l = Math.fround(l + stem.channels[0][i]);
+				r = Math.fround(r + stem.channels[stem.channels.length - 1][i]);
+			}
+			expect(left[i]).toBe(l);
+			expect(right[i]).toBe(r);
+		}
+	});
+
+	it('pans at constant power: L² + R² = 2 at every position, +3 dB hard to one side, balance for stereo', () => {
+		for (let pan = -1; pan <= 1; pan += 0.125) {
+			const [l, r] = panGains({ pan, stereo: false });
+			expect(l * l + r * r).toBeCloseTo(2, 12);
+			const [bl, br] = panGains({ pan, stereo: true });
+			expect(Math.max(bl, br)).toBeCloseTo(1, 12);
+		}
+		expect(20 * Math.log10(panGains({ pan: -1, stereo: false })[0])).toBeCloseTo(3.0103, 3);
+		expect(panGains({ pan: -1, stereo: false })[1]).toBeCloseTo(0, 12);
+	});
+
+	it('runs every strip through the dsp/process processors, same output to the bit', () => {
+		const settings = flatMix();
+		const strips = {
+			snare: { ...settings.stems.snare, polarity: true, highpassHz: 120, gainDb: -3.5 },
+			chords: {
+				...settings.stems.chords,
+				eq: [
+					{ type: 'peaking' as const, frequencyHz: 3000, gainDb: -4, q: 1.2 },
+					{ type: 'highshelf' as const, frequencyHz: 8000, gainDb: 2, q: 0.7 }
+				],
+				compress: 0.6
+			},
+			texture: { ...settings.stems.texture, width: 0.4, polarity: true, gainDb: 2 }
+		};
+		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+		const sr = project.sampleRate;
+		const by = (id: string) =>
+			project.stems.find((s) => s.id === id)!.channels.map((c) => c.slice());
+
+		let snare: Float32Array[] = by('snare');
+		invertPolarity({ channels: snare, invert: [true] });
+		for (const q of [0.5412, 1.3066])
+			snare = filterChannels({
+				channels: snare,
+				coefficients: designBiquad({ type: 'highpass', frequency: 120, q }, sr)
+			});
+		applyGain({ channels: snare, gainDb: -3.5 });
+		expect(mixer.strip({ id: 'snare', settings: strips.snare })).toEqual(snare);
+
+		let chords: Float32Array[] = by('chords');
+		chords = filterChannels({
+			channels: chords,
+			coefficients: designBiquad({ type: 'peaking', frequency: 3000, gainDb: -4, q: 1.2 }, sr)
+		});
+		chords = filterChannels({
+			channels: chords,
+			coefficients: designBiquad({ type: 'highshelf', frequency: 8000, gainDb: 2, q: 0.7 }, sr)
+		});
+		const step = compressorFor(0.6)!;
+		if (step.type !== 'compress') throw new Error('not a compressor');
+		const { type: _type, ...compressor } = step;
+		void _type;
+		chords = compress({
+			channels: chords,
+			sampleRate: sr,
+			detection: 'peak',
+			...compressor
+		}).channels;
+		expect(mixer.strip({ id: 'chords', settings: strips.chords })).toEqual(chords);
+
+		const texture = by('texture');
+		invertPolarity({ channels: texture, invert: [false, true] });
+		applyGain({ channels: texture, gainDb: 2 });
+		setWidth({ channels: texture, width: 0.4 });
+		expect(mixer.strip({ id: 'texture', settings: strips.texture })).toEqual(texture);
+		expect(stemChain({ settings: strips.texture, stereo: true }).map((s) => s.type)).toEqual([
+			'polarity',
+			'gain',
+			'width'
+		]);
+	});
+
+	it('re-processes only the strip that changed, and mutes and solos by the rules', () => {
+		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+		const settings = structuredClone(project.target);
+		const before = mixer.strip({ id: 'kick', settings: settings.stems.kick });
+		settings.stems.bass.gainDb += 1;
+		expect(mixer.strip({ id: 'kick', settings: settings.stems.kick })).toBe(before);
+		// Soloing the kick leaves only the kick, placed.
+		settings.stems.kick.solo = true;
+		const [left] = mixer.mix(settings).channels;
+		const [kickLeft] = mixer.placed({ id: 'kick', settings: settings.stems.kick });
+		expect(left).toEqual(kickLeft);
+	});
+});
+
+describe('stems', () => {
+	it('renders every stem, mono except the stereo texture, loudness-normalised; same seed same samples', async () => {
+		const a = await renderStems({ style: 'electronic', seed: 3, bank: testBank(), ...SWEEP });
+		const b = await renderStems({ style: 'electronic', seed: 3, bank: testBank(), ...SWEEP });
+		expect(a.stems.map((s) => s.id)).toEqual([...stemIds]);
+		for (const stem of a.stems) {
+			expect(stem.channels).toHaveLength(stem.id === 'texture' ? 2 : 1);
+			expect(stem.channels[0]).toHaveLength(SWEEP.seconds * SWEEP.sampleRate);
+		}
+		a.stems.forEach((stem, i) => expect(stem.channels).toEqual(b.stems[i].channels));
+		const c = await renderStems({ style: 'electronic', seed: 4, bank: testBank(), ...SWEEP });
+		expect(c.stems[6].channels[0]).not.toEqual(a.stems[6].channels[0]);
+	});
+});
+
+/** One sweep case: the project and its reference measures. */
+interface Case {
+	project: Project;
+	mixer: Mixer;
+	reference: ReturnType<typeof targetReferenceLite>;
+}
+
+/** The target's measures without its master (the sweeps check the mix-level rows). */
+function targetReferenceLite(project: Project, mixer: Mixer) {
+	const kickHz = fightBand(project);
+	const mix = mixer.mix(project.target).channels;
+	return { measures: measureMix({ mixer, settings: project.target, mix, kickHz }), kickHz };
+}
+
+/** Each case's target rows, computed once for the tests that compare with them. */
+const targetRows = new WeakMap<Case, ReturnType<typeof rowsOf>>();
+function rows(c: Case, settings: MixSettings) {
+	if (settings !== c.project.target) return rowsOf(c, settings);
+	let cached = targetRows.get(c);
+	if (!cached) targetRows.set(c, (cached = rowsOf(c, settings)));
+	return cached;
+}
+
+function rowsOf(c: Case, settings: MixSettings) {
+	const mix = c.mixer.mix(settings).channels;
+	const measures = measureMix({ mixer: c.mixer, settings, mix, kickHz: c.reference.kickHz });
+	return mixRows({ project: c.project, measures, reference: c.reference }).map((row) => ({
+		...row,
+		pass:
+			(row.target[0] === null || row.measured >= row.target[0]) &&
+			(row.target[1] === null || row.measured <= row.target[1])
+	}));
+}
+
+/**
+ * How far each planted problem alone may move its own measure off its amount, dB. Fader problems
+ * are exact (the mix is linear). Mono collapse and rumble are sized on the spectrum the check reads.
+ * A bell's effect is averaged over a third-octave band (harsh, kick-bass: up to 1 dB under the bell's
+ * centre gain on these clips), a tilt over its two bands, and the bus limiter's loss is found by a
+ * search to 0.1 dB on the target and read on a mix it changes.
+ */
+const tolerance: Record<string, number> = {
+	'low-end-too-loud': 0.1,
+	'lead-buried': 0.1,
+	'lead-too-hot': 0.1,
+	'mono-collapse': 0.1,
+	rumble: 0.25,
+	'tonal-tilt': 0.5,
+	'squashed-bus': 0.5,
+	harsh: 1.25,
+	'kick-bass-masking': 1.25
+};
+
+describe('planted problems over 200 seeds × every level', () => {
+	const SEEDS = 200;
+	const cases: Case[] = [];
+	const stats = { randomAllPass: 0, random: 0 };
+	beforeAll(async () => {
+		for (let seed = 0; seed < SEEDS; seed++) {
+			const style = styleForSeed(seed);
+			const rendered = await renderStems({ style, seed, bank: testBank(), ...SWEEP });
+			for (const level of LEVELS) {
+				const planted = plantProblems({
+					stems: rendered.stems,
+					style,
+					seed,
+					level,
+					sampleRate: SWEEP.sampleRate
+				});
+				const project: Project = {
+					style,
+					seed,
+					level,
+					...SWEEP,
+					chorusAt: rendered.chorusAt,
+					...planted
+				};
+				const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+				cases.push({ project, mixer, reference: targetReferenceLite(project, mixer) });
+			}
+		}
+	}, 600_000);
+
+	it('covers every style and every kind of problem', () => {
+		expect(new Set(cases.map((c) => c.project.style))).toEqual(new Set(styleIds));
+		const kinds = new Set(cases.flatMap((c) => c.project.problems.map((p) => p.kind)));
+		expect([...kinds].sort()).toEqual(Object.keys(amounts).sort());
+		expect(cases).toHaveLength(SEEDS * LEVELS.length);
+	});
+
+	it(
+		'the rough mix fails the check of every planted problem; the target passes every check',
+		{ timeout: 120_000 },
+		() => {
+			const failures: string[] = [];
+			for (const c of cases) {
+				const rough = rows(c, c.project.rough);
+				for (const problem of c.project.problems) {
+					const row = rough.find((r) => r.id === checkOfKind[problem.kind])!;
+					if (row.pass)
+						failures.push(
+							`seed ${c.project.seed} level ${c.project.level} ${problem.kind}: ${row.measured}`
+						);
+					expect(row.problem).toBe(problem.id);
+				}
+				for (const row of rows(c, c.project.target))
+					if (!row.pass) failures.push(`seed ${c.project.seed} target ${row.id}: ${row.measured}`);
+			}
+			expect(failures).toEqual([]);
+		}
+	);
+
+	it(
+		'each planted problem alone moves its own measure by its amount (measured on the audio)',
+		{ timeout: 120_000 },
+		() => {
+			const errors: Record<string, number> = {};
+			for (const c of cases) {
+				const target = rows(c, c.project.target);
+				for (const problem of c.project.problems) {
+					const check = checkOfKind[problem.kind];
+					const alone = rows(
+						c,
+						isolate({ problem, rough: c.project.rough, target: c.project.target })
+					);
+					const moved =
+						alone.find((r) => r.id === check)!.measured -
+						target.find((r) => r.id === check)!.measured;
+					// Rumble's measure reads the rumble's level against its stem; mono and dynamics fall.
+					const expected =
+						problem.kind === 'rumble'
+							? problem.amount - target.find((r) => r.id === check)!.measured
+							: problem.kind === 'mono-collapse' || problem.kind === 'squashed-bus'
+								? -problem.amount
+								: problem.amount;
+					const error = Math.abs(moved - expected);
+					errors[problem.kind] = Math.max(errors[problem.kind] ?? 0, error);
+				}
+			}
+			for (const [kind, error] of Object.entries(errors))
+				expect(error, kind).toBeLessThanOrEqual(tolerance[kind]);
+		}
+	);
+
+	it('random settings rarely pass every check (rate below 5 %)', { timeout: 120_000 }, () => {
+		const rng = createRng(99);
+		const sample = cases.filter((_, i) => i % 4 === 0);
+		for (const c of sample) {
+			const settings = structuredClone(c.project.rough);
+			for (const id of stemIds) {
+				const strip = settings.stems[id];
+				strip.gainDb = rng.range(-12, 6);
+				strip.pan = rng.range(-1, 1);
+				strip.highpassHz = rng.chance(0.5) ? rng.range(20, 300) : null;
+				strip.width = rng.range(0, 2);
+			}
+			settings.bus.tiltDb = rng.range(-6, 6);
+			settings.bus.squashDb = rng.chance(0.3) ? rng.range(0, 8) : 0;
+			stats.random++;
+			if (rows(c, settings).every((row) => row.pass)) stats.randomAllPass++;
+		}
+		expect(stats.random).toBe(sample.length);
+		expect(stats.randomAllPass / stats.random).toBeLessThan(0.05);
+	});
+});
+
+describe('checkMix with the master', () => {
+	let project: Project;
+	beforeAll(async () => {
+		project = await renderProject({
+			style: 'hip-hop',
+			seed: 21,
+			level: 3,
+			bank: testBank(),
+			...SWEEP
+		});
+	});
+
+	it('masters to −14 LUFS under −1 dBTP, passes the target and fails the rough on its problems', () => {
+		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+		const reference = targetReference({ project, mixer });
+		const target = checkMix({ project, settings: project.target, mixer, reference });
+		expect(target.passed).toBe(target.total);
+		expect(target.master.I!).toBeCloseTo(-14, 0);
+		expect(target.master.TP!).toBeLessThanOrEqual(-0.9);
+		const rough = checkMix({ project, settings: project.rough, mixer, reference });
+		for (const problem of project.problems) {
+			expect(rough.checks.find((c) => c.problem === problem.id)?.pass).toBe(false);
+			const fix = rough.masterFixes.find((f) => f.problem === problem.id)!;
+			expect(fix.action.length).toBeGreaterThan(10);
+			expect(fix.sideEffect.length).toBeGreaterThan(10);
+		}
+		expect(rough.masterFixes).toHaveLength(project.problems.length);
+		// A louder master target makes the limiter work harder than the target mix did at −14.
+		const loud = checkMix({
+			project,
+			settings: project.target,
+			mixer,
+			reference,
+			master: { ...DEFAULT_MASTER, targetLufs: -7 }
+		});
+		expect(loud.checks.find((c) => c.id === 'limiter-work')!.pass).toBe(false);
+	});
+
+	it('the master EQ that lifts a buried lead lifts every part in its band, so the lead stays buried', async () => {
+		const buried = await findProject('lead-buried');
+		const result = checkMix({ project: buried, settings: buried.rough });
+		const problem = buried.problems.find((p) => p.kind === 'lead-buried')!;
+		const fix = result.masterFixes.find((f) => f.problem === problem.id)!;
+		// The boost gives back less than half of what the lead lost...
+		expect(fix.after - fix.before).toBeLessThan(Math.abs(problem.amount) / 2);
+		// ...because every other part in the band rises by most of it.
+		const others = Number(/([+−])(\d+\.\d)/.exec(fix.sideEffect)![2]);
+		expect(others).toBeGreaterThan(Math.abs(problem.amount) / 3);
+	});
+});
+
+/** The first sweep-sized project (level 1) whose one problem is `kind`. */
+async function findProject(kind: string): Promise<Project> {
+	for (let seed = 0; seed < 100; seed++) {
+		const style = styleForSeed(seed);
+		const project = await renderProject({ style, seed, level: 1, bank: testBank(), ...SWEEP });
+		if (project.problems.some((p) => p.kind === kind)) return project;
+	}
+	throw new Error(`no project with ${kind}`);
+}
