@@ -40,7 +40,16 @@ export const domGlobals = [
 ];
 
 /** Folders of src/lib that are pure: no Svelte, Dexie, Howler, DOM or browser edge. */
-export const pureFolders = ['dsp', 'drills', 'lesson', 'progress', 'bench', 'settings', 'format'];
+export const pureFolders = [
+	'dsp',
+	'drills',
+	'lesson',
+	'progress',
+	'bench',
+	'settings',
+	'format',
+	'mix'
+];
 /** Folders of src/lib that touch the browser, which the pure core may not import. */
 export const edgeFolders = ['db', 'player', 'state', 'components', 'audio', 'pwa'];
 

@@ -9,6 +9,7 @@
  *    export.
  * 6. Chromium: analysing a 4-minute stereo track on the bench, and peak memory.
  * 7. Node: the true-peak limiter and the whole-track quick master on 4 minutes of music.
+ * 8. Mix projects, in Node and a Chromium worker: stems, a re-mix after one change, the check, memory.
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { startServer } from './serve';
 import { benchmarkProgress } from './benchmark-progress';
 import { benchmarkTrack } from './benchmark-track';
 import { benchmarkMaster } from './benchmark-master';
+import { benchmarkMix } from './benchmark-mix';
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -300,6 +302,7 @@ else
 
 // 7. The quick master in Node (benchmark-master.ts).
 await benchmarkMaster(row);
+await benchmarkMix(row);
 
 const widths = [0, 1, 2].map((i) =>
 	Math.max(...rows.map((r) => r[i].length), ['what', 'result', 'target'][i].length)

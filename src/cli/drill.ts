@@ -88,10 +88,16 @@ function parseArgs(argv: string[]): DrillArgs {
 await runCli('drill', async () => {
 	const args = parseArgs(process.argv.slice(2));
 	const style = (args.source ?? styleForSeed(args.seed)) as StyleId | 'pink-noise';
-	const source: DrillSource =
-		style === 'pink-noise' ? { kind: 'pink-noise' } : { kind: 'arrangement', style };
+	const drill = getDrillKind(args.kind)!;
+	if (drill.stems && style === 'pink-noise')
+		throw new UsageError(`${args.kind} is made from a song's stems: --source must be a style`);
+	const source: DrillSource = drill.stems
+		? { kind: 'stems', style: style as StyleId }
+		: style === 'pink-noise'
+			? { kind: 'pink-noise' }
+			: { kind: 'arrangement', style };
 	let bank;
-	if (source.kind === 'arrangement') {
+	if (source.kind !== 'pink-noise') {
 		buildBank();
 		bank = loadBank(readFileSync(bankPath).buffer as ArrayBuffer);
 	}
@@ -124,7 +130,8 @@ await runCli('drill', async () => {
 			id: v.id,
 			file: files[i].name,
 			matchGainDb: Math.round(v.matchGainDb * 100) / 100,
-			chain: v.chain
+			chain: v.chain,
+			...(question.versions[i].stemGains ? { stemGains: question.versions[i].stemGains } : {})
 		})),
 		choices: question.choices.map(({ id, label }) => ({ id, label })),
 		answer: question.answer

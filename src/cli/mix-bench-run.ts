@@ -19,14 +19,18 @@ export interface MixTimings {
 
 export async function runMixBenchmark({
 	bank,
-	runs
+	runs,
+	warm = true
 }: {
 	bank: SynthBank;
 	runs: number;
+	/** Decode every style's samples first, so the timed runs do not pay for it. */
+	warm?: boolean;
 }): Promise<MixTimings> {
 	const times: MixTimings = { render: [], remix: [], reference: [], check: [] };
-	// Decode every style's samples once: the first render of an instrument pays for it.
-	for (const style of styleIds) await renderProject({ style, seed: 0, level: 1, bank, seconds: 2 });
+	if (warm)
+		for (const style of styleIds)
+			await renderProject({ style, seed: 0, level: 1, bank, seconds: 2 });
 	for (let run = 0; run < runs; run++) {
 		const style = styleIds[run % styleIds.length];
 		let start = performance.now();

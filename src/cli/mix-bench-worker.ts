@@ -6,7 +6,9 @@
 import { loadBank } from '../lib/dsp/synth/render';
 import { runMixBenchmark } from './mix-bench-run';
 
-self.onmessage = async (event: MessageEvent<{ bank: ArrayBuffer; runs: number }>) => {
+self.onmessage = async (
+	event: MessageEvent<{ bank: ArrayBuffer; runs: number; warm: boolean }>
+) => {
 	const bank = loadBank(event.data.bank);
-	self.postMessage(await runMixBenchmark({ bank, runs: event.data.runs }));
+	self.postMessage(await runMixBenchmark({ bank, runs: event.data.runs, warm: event.data.warm }));
 };

@@ -10,9 +10,9 @@ import { checkIds } from '../lib/mix/check';
 import { stemIds } from '../lib/mix/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'mftm-mix-'));
-const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+// The npm script's own launcher (an esbuild bundle, built once): a second per run less than tsx.
 const run = (...args: string[]) =>
-	spawnSync(tsx, ['src/cli/mix.ts', ...args], { encoding: 'utf8' });
+	spawnSync(process.execPath, ['src/cli/run.mjs', 'mix', ...args], { encoding: 'utf8' });
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const project = join(dir, 'project');
 

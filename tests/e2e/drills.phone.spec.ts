@@ -56,7 +56,8 @@ const kinds = [
 	{ id: 'clipping', name: 'Clipped?' },
 	{ id: 'level', name: 'Which is louder?' },
 	{ id: 'mono', name: 'Mono check' },
-	{ id: 'translation', name: 'Which system?' }
+	{ id: 'translation', name: 'Which system?' },
+	{ id: 'balance', name: 'What moved?' }
 ];
 
 /** Questions per session here: every step is checked on each question, and five show them all. */

@@ -25,7 +25,7 @@ const up = (path: string) => '../'.repeat(path.split('/').length - 3);
 describe('pure-core lint guard', () => {
 	it('covers the pure folders and names the edges', () => {
 		expect(pureFolders).toEqual(
-			expect.arrayContaining(['dsp', 'drills', 'lesson', 'progress', 'bench', 'settings'])
+			expect.arrayContaining(['dsp', 'drills', 'lesson', 'progress', 'bench', 'settings', 'mix'])
 		);
 		expect(edgeFolders).toEqual(
 			expect.arrayContaining(['db', 'player', 'state', 'components', 'audio'])

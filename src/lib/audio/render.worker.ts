@@ -125,7 +125,8 @@ async function renderSource(
 	seconds: number,
 	sampleRate: number
 ): Promise<SourceClip> {
-	const bank = source.kind === 'arrangement' ? await getBank() : undefined;
+	const bank =
+		source.kind === 'arrangement' || source.kind === 'stems' ? await getBank() : undefined;
 	const clip =
 		source.kind === 'track'
 			? await trackClip(source.trackId, seed, seconds)

@@ -180,6 +180,7 @@ const plainObject = v.custom<object>(
 const sourceSchema = v.variant('kind', [
 	v.object({ kind: v.literal('arrangement'), style: v.picklist(styleIds) }),
 	v.object({ kind: v.literal('pink-noise') }),
+	v.object({ kind: v.literal('stems'), style: v.picklist(styleIds) }),
 	v.object({ kind: v.literal('track'), trackId: text(MAX_TEXT) })
 ]);
 

@@ -43,7 +43,7 @@ describe('bands', () => {
 });
 
 describe('registry', () => {
-	it('lists the drills in order (EQ, dynamics, translation) and looks them up by id', () => {
+	it('lists the drills in order (EQ, dynamics, translation, balance) and looks them up by id', () => {
 		expect(drillKinds.map((k) => k.id)).toEqual([
 			'eq-boost',
 			'eq-cut',
@@ -54,7 +54,8 @@ describe('registry', () => {
 			'clipping',
 			'level',
 			'mono',
-			'translation'
+			'translation',
+			'balance'
 		]);
 		for (const kind of drillKinds) {
 			expect(getDrillKind(kind.id)).toBe(kind);

@@ -13,7 +13,8 @@ export const drillKindIds = [
 	'clipping',
 	'level',
 	'mono',
-	'translation'
+	'translation',
+	'balance'
 ] as const;
 
 /** Names and descriptions by id (the same text as each drill kind's own). */
@@ -70,5 +71,10 @@ export const drillCatalog: Record<
 		name: 'Which system?',
 		description:
 			'Hear a mix the way a phone, laptop, earbuds, a car or a club plays it, and name the system.'
+	},
+	balance: {
+		name: 'What moved?',
+		description:
+			'A mix twice from its stems: in B one part is louder or quieter. Hear balance changes down to 1 dB, at the same overall loudness.'
 	}
 };

@@ -9,6 +9,7 @@ import { clipping } from './clipping';
 import { level } from './level';
 import { mono } from './mono';
 import { translation } from './translation';
+import { balance } from './balance';
 import type { DrillKind, DrillKindId } from './types';
 
 /** Every drill kind, in display order. */
@@ -22,7 +23,8 @@ export const drillKinds: readonly DrillKind[] = [
 	clipping,
 	level,
 	mono,
-	translation
+	translation,
+	balance
 ];
 
 const byId = new Map<string, DrillKind>(drillKinds.map((kind) => [kind.id, kind]));

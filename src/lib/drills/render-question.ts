@@ -12,6 +12,7 @@ import { truePeak } from '../dsp/analysis/true-peak';
 import { applyChain, type ChainStep } from '../dsp/process/chain';
 import { matchGains } from '../dsp/process/loudness-match';
 import { dbToGain, type Dbfs, type Decibels, type Lufs, type SampleRate } from '../dsp/units';
+import type { StemId } from '../mix/types';
 import type { Question } from './types';
 
 /** The clip a question is rendered from, with its loudness and true peak if already measured. */
@@ -22,6 +23,11 @@ export interface QuestionSourceAudio {
 	loudness?: Lufs | null;
 	/** True peak of `channels`, dBTP (null for silence), if known. */
 	truePeak?: Dbfs | null;
+	/**
+	 * Stem sources: each stem as it sits in `channels` (stereo, after its fader and pan), which sum
+	 * to `channels`; a version's `stemGains` move them.
+	 */
+	stems?: Partial<Record<StemId, Float32Array[]>>;
 }
 
 /** One rendered version, ready to play: processed and loudness-matched. */
@@ -70,12 +76,13 @@ export function renderQuestion({
 		});
 
 	const processed = question.versions.map((version) => {
-		if (version.chain.length === 0) {
+		const moved = remixed({ source, stemGains: version.stemGains });
+		if (!moved && version.chain.length === 0) {
 			// The original: no copy yet, and its measurements come from the cache when given.
 			return { version, channels: null, gainReductionDb: undefined, ...measureSource() };
 		}
 		const { channels, gainReductionDb } = applyChain({
-			channels: source.channels,
+			channels: moved ?? source.channels,
 			sampleRate,
 			chain: version.chain
 		});
@@ -112,6 +119,35 @@ export function renderQuestion({
 		})),
 		matchedLufs
 	};
+}
+
+/**
+ * The source with its stems' faders moved by `stemGains` (each moved stem added back in at g − 1 of
+ * its level in the mix), or null when nothing moves. Throws when the source has no such stem.
+ */
+export function remixed({
+	source,
+	stemGains
+}: {
+	source: QuestionSourceAudio;
+	stemGains?: Partial<Record<StemId, Decibels>>;
+}): Float32Array[] | null {
+	const moves = Object.entries(stemGains ?? {}).filter(([, db]) => db !== 0) as [
+		StemId,
+		Decibels
+	][];
+	if (moves.length === 0) return null;
+	const channels = source.channels.map((c) => c.slice());
+	for (const [id, db] of moves) {
+		const stem = source.stems?.[id];
+		if (!stem) throw new Error(`this source has no ${id} stem to move`);
+		const extra = dbToGain(db) - 1;
+		stem.forEach((samples, c) => {
+			const out = channels[c];
+			for (let i = 0; i < out.length; i++) out[i] += extra * samples[i];
+		});
+	}
+	return channels;
 }
 
 /** Scales channels by `gainDb`, in place (for buffers this module owns) or into new arrays. */

@@ -5,6 +5,8 @@
 import type { ChainStep } from '../dsp/process/chain';
 import type { Rng } from '../dsp/synth/rng';
 import type { StyleId } from '../dsp/synth/styles';
+import type { Decibels } from '../dsp/units';
+import type { StemId } from '../mix/types';
 
 export type DrillKindId =
 	| 'eq-boost'
@@ -16,20 +18,27 @@ export type DrillKindId =
 	| 'clipping'
 	| 'level'
 	| 'mono'
-	| 'translation';
-export type DrillFamily = 'eq' | 'dynamics' | 'translation';
+	| 'translation'
+	| 'balance';
+export type DrillFamily = 'eq' | 'dynamics' | 'translation' | 'balance';
 
-/** What the versions are made from: an arrangement of a style, pink noise, or (later) a saved track. */
+/**
+ * What the versions are made from: an arrangement of a style, pink noise, a saved track, or a song
+ * section of a style as stems (mix projects' stems, for drills that move one part).
+ */
 export type DrillSource =
 	| { kind: 'arrangement'; style: StyleId }
 	| { kind: 'pink-noise' }
-	| { kind: 'track'; trackId: string };
+	| { kind: 'track'; trackId: string }
+	| { kind: 'stems'; style: StyleId };
 
 /** One version the learner can switch to: its label and the processing applied to the source. */
 export interface VersionRecipe {
 	/** 'A', 'B', … as shown on the switch buttons. */
 	id: string;
 	chain: ChainStep[];
+	/** Stem sources only: faders moved from the source's mix, dB (the stems are added back in). */
+	stemGains?: Partial<Record<StemId, Decibels>>;
 }
 
 export interface Choice {
@@ -107,6 +116,8 @@ export interface DrillKind {
 	unit: string;
 	/** Easiest first. */
 	levels: LevelSpec[];
+	/** Made from a song's stems: the question's source is always `{ kind: 'stems' }`. */
+	stems?: boolean;
 	/** Builds a question; the same level, rng seed and source always give the same question. */
 	generate(options: { level: number; rng: Rng; seed: number; source: DrillSource }): Question;
 	grade(question: Question, answer: string): Grade;

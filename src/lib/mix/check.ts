@@ -21,7 +21,7 @@ import type { ChainStep } from '../dsp/process/chain';
 import { systems } from '../dsp/process/systems';
 import type { Decibels, Hertz, SampleRate } from '../dsp/units';
 import { DEFAULT_MASTER, masterMix, type Mastered } from './master';
-import { audibleStems, busChain, Mixer, panGains } from './mixer';
+import { audibleStems, faderGains, Mixer } from './mixer';
 import { fightCentre, PROBLEM_BELL_Q, tiltForAmount, TONAL_HIGH, TONAL_LOW } from './problems';
 import {
 	stemIds,
@@ -190,14 +190,19 @@ function spectra({
 	const stems = {} as Record<StemId, PowerSpectrum & { mid?: PowerSpectrum }>;
 	for (const id of stemIds) {
 		const strip = settings.stems[id];
-		const channels = mixer.strip({ id, settings: strip });
+		const channels = mixer.strip({ id, settings: strip, tiltDb: settings.bus.tiltDb });
 		const stereo = channels.length === 2;
 		const { spectrum, mid } = stripSpectrum({ channels, sampleRate });
-		// The pan's power, averaged over the two sides (1 for a mono stem under this law).
-		const [gl, gr] = panGains({ pan: strip.pan, stereo });
+		// The fader's and pan's power, averaged over the two sides.
+		const [gl, gr] = faderGains(strip, stereo);
 		const scale = audible.has(id) ? (gl * gl + gr * gr) / 2 : 0;
 		const power = spectrum.power.map((p) => p * scale);
-		stems[id] = { power, binHz: spectrum.binHz, mid };
+		// The mid scaled alike, so the mono loss (mid against the channels) does not see the fader.
+		stems[id] = {
+			power,
+			binHz: spectrum.binHz,
+			mid: mid && { power: mid.power.map((p) => p * scale), binHz: mid.binHz }
+		};
 	}
 	return {
 		stems,
@@ -268,19 +273,13 @@ export function measureMix({
 	const mixMono =
 		stereoLoudness !== null && monoLoudness !== null ? monoLoudness - stereoLoudness : 0;
 	const correlation = stereoCorrelation({ left, right }) ?? 1;
-	// Tonal balance: each stem's highs against its lows through the bus EQ (linear, so it acts on
-	// every stem alike). The check takes the median of the stems' changes: faders do not move it,
-	// and neither does one stem's EQ; a colour every part shares does.
-	const bus = weighting({
-		specs: filterSpecs(busChain({ bus: settings.bus })),
-		spectrum: s.mix,
-		sampleRate
-	});
+	// Tonal balance: each stem's highs against its lows, bus tilt included (the strips carry it). The
+	// check takes the median of the stems' changes: faders do not move it, and neither does one
+	// stem's EQ; a colour every part shares does.
 	const tilts = Object.fromEntries(
 		stemIds.map((id) => {
-			const shaped = { power: s.stems[id].power.map((p, k) => p * bus[k]), binHz: s.mix.binHz };
-			const high = band(shaped, TONAL_HIGH);
-			const low = band(shaped, TONAL_LOW);
+			const high = band(s.stems[id], TONAL_HIGH);
+			const low = band(s.stems[id], TONAL_LOW);
 			return [id, high > 0 && low > 0 ? db(high) - db(low) : null];
 		})
 	) as Record<StemId, number | null>;

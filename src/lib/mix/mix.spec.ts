@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testBank } from '../../cli/test-music';
 import { filterChannels, designBiquad } from '../dsp/process/biquad';
 import { compress } from '../dsp/process/compressor';
-import { applyGain, invertPolarity, setWidth } from '../dsp/process/stereo';
+import { invertPolarity, setWidth } from '../dsp/process/stereo';
 import { createRng } from '../dsp/synth/rng';
 import { styleForSeed, styleIds } from '../dsp/synth/styles';
 import { measureMix, mixRows, checkMix, targetReference, checkOfKind, fightBand } from './check';
@@ -85,8 +85,12 @@ describe('mixer: honest sums and dsp/process processors', () => {
 				channels: snare,
 				coefficients: designBiquad({ type: 'highpass', frequency: 120, q }, sr)
 			});
-		applyGain({ channels: snare, gainDb: -3.5 });
 		expect(mixer.strip({ id: 'snare', settings: strips.snare })).toEqual(snare);
+		// The fader is a gain as the strips are summed (here centred: both sides alike).
+		const [placedLeft] = mixer.placed({ id: 'snare', settings: strips.snare });
+		const fader = 10 ** (-3.5 / 20);
+		for (let i = 0; i < placedLeft.length; i += 97)
+			expect(placedLeft[i]).toBe(Math.fround(snare[0][i] * fader));
 
 		let chords: Float32Array[] = by('chords');
 		chords = filterChannels({
@@ -111,12 +115,10 @@ describe('mixer: honest sums and dsp/process processors', () => {
 
 		const texture = by('texture');
 		invertPolarity({ channels: texture, invert: [false, true] });
-		applyGain({ channels: texture, gainDb: 2 });
 		setWidth({ channels: texture, width: 0.4 });
 		expect(mixer.strip({ id: 'texture', settings: strips.texture })).toEqual(texture);
 		expect(stemChain({ settings: strips.texture, stereo: true }).map((s) => s.type)).toEqual([
 			'polarity',
-			'gain',
 			'width'
 		]);
 	});
@@ -186,7 +188,8 @@ function rowsOf(c: Case, settings: MixSettings) {
 
 /**
  * How far each planted problem alone may move its own measure off its amount, dB. Fader problems
- * are exact (the mix is linear). Mono collapse and rumble are sized on the spectrum the check reads.
+ * are exact (the mix is linear). Mono collapse and rumble are sized on the spectrum the check reads
+ * (mono collapse on the recording, read through the target's width: within 0.25 dB).
  * A bell's effect is averaged over a third-octave band (harsh, kick-bass: up to 1 dB under the bell's
  * centre gain on these clips), a tilt over its two bands, and the bus limiter's loss is found by a
  * search to 0.1 dB on the target and read on a mix it changes.
@@ -195,7 +198,7 @@ const tolerance: Record<string, number> = {
 	'low-end-too-loud': 0.1,
 	'lead-buried': 0.1,
 	'lead-too-hot': 0.1,
-	'mono-collapse': 0.1,
+	'mono-collapse': 0.25,
 	rumble: 0.25,
 	'tonal-tilt': 0.5,
 	'squashed-bus': 0.5,

@@ -2,7 +2,10 @@
  * The mixer as data: each stem's channel strip is a `dsp/process` chain (the same processors the
  * drills and the `process` CLI use, so a stem's sound here is theirs to the bit), then a pan, then
  * the sum and the mix bus. `Mixer` keeps each stem's processed audio keyed by its settings, so a
- * change to one control re-runs one strip and the sum: fast enough to follow a slider.
+ * change to one control re-runs one strip and the sum, and a fader or pan move only the sum: fast
+ * enough to follow a slider. The bus tilt is linear, so it runs on each strip (the same as on the
+ * sum, up to rounding) and a fader move does not filter the whole mix again; the bus squash, which is
+ * not linear, runs on the sum.
  *
  * Pan law: constant power with 0 dB at the centre, L = √2·cos θ, R = √2·sin θ for θ = (pan + 1)·π/4,
  * so a centred mono stem plays at unity in both channels (all stems at 0 dB, centred and
@@ -10,9 +13,10 @@
  * stem the pan is a balance: each side is that curve capped at unity.
  */
 import { tiltSteps } from '../dsp/master/quick-master';
-import { truePeak } from '../dsp/analysis/true-peak';
+import { samplePeak } from '../dsp/analysis/levels';
 import { applyChain, type ChainStep } from '../dsp/process/chain';
-import type { Dbfs, SampleRate } from '../dsp/units';
+import { clip } from '../dsp/process/clipper';
+import { dbToGain, type Dbfs, type Decibels, type SampleRate } from '../dsp/units';
 import { stemIds, type MixSettings, type Stem, type StemId, type StemSettings } from './types';
 
 /** Butterworth Qs of a 4th-order high-pass as two biquads (24 dB/octave). */
@@ -34,7 +38,10 @@ export function compressorFor(amount: number): ChainStep | null {
 	};
 }
 
-/** The processors of one strip, in order (pan and the bus excluded). */
+/**
+ * The processors of one strip, in order, before its fader: the fader and the pan are gains applied
+ * as the strips are summed, so moving either re-runs no processor.
+ */
 export function stemChain({
 	settings,
 	stereo
@@ -50,7 +57,6 @@ export function stemChain({
 	for (const band of settings.eq) if (band.gainDb !== 0) chain.push({ ...band });
 	const compressor = compressorFor(settings.compress);
 	if (compressor) chain.push(compressor);
-	if (settings.gainDb !== 0) chain.push({ type: 'gain', gainDb: settings.gainDb });
 	if (stereo && settings.width !== 1) chain.push({ type: 'width', factor: settings.width });
 	return chain;
 }
@@ -65,27 +71,41 @@ export function panGains({ pan, stereo }: { pan: number; stereo: boolean }): [nu
 	return stereo ? [Math.min(1, left), Math.min(1, right)] : [left, right];
 }
 
+/** Left and right gains of a strip's fader and pan together. */
+export function faderGains(settings: StemSettings, stereo: boolean): [number, number] {
+	const fader = settings.gainDb === 0 ? 1 : dbToGain(settings.gainDb);
+	const [left, right] = panGains({ pan: settings.pan, stereo });
+	return [fader * left, fader * right];
+}
+
 /**
- * The bus chain: tilt, then, when driven, a limiter whose ceiling is the sum's own true peak
- * (`sumPeakDbtp`), so `squashDb` says how hard the mix is squashed whatever its level.
+ * The bus's squash, in place: a cubic soft clipper (`dsp/process/clipper`) whose ceiling is the
+ * sum's own sample peak, driven `squashDb` into it, so the peaks stay where they were and the body
+ * comes up: how hard the mix is squashed, whatever its level. Returns the sample peak it used, dBFS.
  */
-export function busChain({
-	bus,
-	sumPeakDbtp = 0
+export function squashBus({
+	channels,
+	squashDb
 }: {
-	bus: MixSettings['bus'];
-	sumPeakDbtp?: Dbfs;
-}): ChainStep[] {
-	const chain = tiltSteps(bus.tiltDb);
-	if (bus.squashDb > 0)
-		chain.push({ type: 'limit', ceilingDbtp: sumPeakDbtp, driveDb: bus.squashDb });
-	return chain;
+	channels: Float32Array[];
+	squashDb: Decibels;
+}): Dbfs | null {
+	const peak = samplePeak({ channels }).dbfs;
+	if (peak !== null) clip({ channels, shape: 'cubic', driveDb: squashDb, ceilingDb: peak });
+	return peak;
 }
 
 /** Stems that sound: the soloed ones if any, else every unmuted one. */
 export function audibleStems(settings: MixSettings): StemId[] {
 	const soloed = stemIds.filter((id) => settings.stems[id].solo);
 	return soloed.length > 0 ? soloed : stemIds.filter((id) => !settings.stems[id].mute);
+}
+
+/** Which strip: the stem, its settings, and the bus tilt (0 dB unless given). */
+export interface StripRequest {
+	id: StemId;
+	settings: StemSettings;
+	tiltDb?: Decibels;
 }
 
 /** One strip's output before the pan, and the key it was made for. */
@@ -114,11 +134,14 @@ export class Mixer {
 		return this.#stems.get('kick')!.channels[0].length;
 	}
 
-	/** Stem `id` through its strip (before the pan): one channel, or two for a stereo stem. */
-	strip({ id, settings }: { id: StemId; settings: StemSettings }): Float32Array[] {
+	/**
+	 * Stem `id` through its strip and the bus tilt (before fader and pan): one channel, or two for a
+	 * stereo stem.
+	 */
+	strip({ id, settings, tiltDb = 0 }: StripRequest): Float32Array[] {
 		const stem = this.#stems.get(id)!;
 		const stereo = stem.channels.length === 2;
-		const chain = stemChain({ settings, stereo });
+		const chain = [...stemChain({ settings, stereo }), ...tiltSteps(tiltDb)];
 		const key = JSON.stringify(chain);
 		const cached = this.#strips.get(id);
 		if (cached?.key === key) return cached.channels;
@@ -130,11 +153,11 @@ export class Mixer {
 		return channels;
 	}
 
-	/** Stem `id` as it sits in the mix: its strip, panned to stereo. */
-	placed({ id, settings }: { id: StemId; settings: StemSettings }): Float32Array[] {
-		const channels = this.strip({ id, settings });
+	/** Stem `id` as it sits in the mix: its strip, through its fader, panned to stereo. */
+	placed({ id, settings, tiltDb = 0 }: StripRequest): Float32Array[] {
+		const channels = this.strip({ id, settings, tiltDb });
 		const stereo = channels.length === 2;
-		const [gl, gr] = panGains({ pan: settings.pan, stereo });
+		const [gl, gr] = faderGains(settings, stereo);
 		const left = new Float32Array(this.length);
 		const right = new Float32Array(this.length);
 		const l = channels[0];
@@ -146,15 +169,15 @@ export class Mixer {
 		return [left, right];
 	}
 
-	/** The stereo mix after the bus, and the bus limiter's gain reduction (dB per sample) if any. */
-	mix(settings: MixSettings): { channels: Float32Array[]; busGainReductionDb?: Float32Array } {
+	/** The stereo mix after the bus. */
+	mix(settings: MixSettings): { channels: Float32Array[] } {
 		const left = new Float32Array(this.length);
 		const right = new Float32Array(this.length);
 		for (const id of audibleStems(settings)) {
 			const strip = settings.stems[id];
-			const channels = this.strip({ id, settings: strip });
+			const channels = this.strip({ id, settings: strip, tiltDb: settings.bus.tiltDb });
 			const stereo = channels.length === 2;
-			const [gl, gr] = panGains({ pan: strip.pan, stereo });
+			const [gl, gr] = faderGains(strip, stereo);
 			const l = channels[0];
 			const r = channels[stereo ? 1 : 0];
 			for (let i = 0; i < left.length; i++) {
@@ -162,18 +185,9 @@ export class Mixer {
 				right[i] += r[i] * gr;
 			}
 		}
-		const squashed = settings.bus.squashDb > 0;
-		const sumPeakDbtp = squashed
-			? (truePeak({ channels: [left, right], sampleRate: this.#sampleRate }).dbtp ?? 0)
-			: 0;
-		const chain = busChain({ bus: settings.bus, sumPeakDbtp });
-		if (chain.length === 0) return { channels: [left, right] };
-		const result = applyChain({ channels: [left, right], sampleRate: this.#sampleRate, chain });
-		const limiter = chain.findIndex((step) => step.type === 'limit');
-		return {
-			channels: result.channels,
-			busGainReductionDb: limiter >= 0 ? result.gainReductionDb.get(limiter) : undefined
-		};
+		if (settings.bus.squashDb > 0)
+			squashBus({ channels: [left, right], squashDb: settings.bus.squashDb });
+		return { channels: [left, right] };
 	}
 }
 

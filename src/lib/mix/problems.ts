@@ -114,12 +114,29 @@ const balance: Record<StyleId, Record<StemId, Decibels>> = {
 /** Target pans: a little spread for the hats and the chordal part. */
 const pans: Partial<Record<StemId, number>> = { hats: 0.25, chords: -0.2 };
 
+/**
+ * A good mix of clean stems: the style's balance (±1 dB in half-dB steps, drawn from `rng`), the
+ * hats and chordal part a little off-centre, and the high-passes every mix has.
+ */
+export function balancedMix({ style, rng }: { style: StyleId; rng: Rng }): MixSettings {
+	const settings = flatMix();
+	for (const id of stemIds) {
+		const strip = settings.stems[id];
+		strip.gainDb = balance[style][id] + Math.round(rng.range(-1, 1) * 2) / 2;
+		strip.pan = pans[id] ?? 0;
+	}
+	for (const [id, hz] of Object.entries(HIGHPASSES)) settings.stems[id as StemId].highpassHz = hz;
+	return settings;
+}
+
 /** Kinds that cannot share a project (they move the same measure, so one would hide the other). */
 const exclusive: ProblemKind[][] = [
 	['lead-buried', 'lead-too-hot'],
 	['low-end-too-loud', 'kick-bass-masking'],
 	// A harsh chordal part masks the lead in its band, which would hide a lead that is too hot.
-	['lead-too-hot', 'harsh']
+	['lead-too-hot', 'harsh'],
+	// A dark tilt pulls the harsh band down with everything above the pivot.
+	['tonal-tilt', 'harsh']
 ];
 
 /**
@@ -328,27 +345,23 @@ export function plantProblems({
 	style,
 	seed,
 	level,
-	sampleRate
+	sampleRate,
+	inPlace = false
 }: {
 	stems: readonly Stem[];
 	style: StyleId;
 	seed: number;
 	level: Level;
 	sampleRate: SampleRate;
+	/** Plant into `stems` themselves (their owner has no further use for them clean): no copy. */
+	inPlace?: boolean;
 }): Planted {
 	const rng = createRng(seed).fork(4242 + level);
-	const stems: Stem[] = clean.map((stem) => ({
-		...stem,
-		channels: stem.channels.map((c) => c.slice())
-	}));
+	const stems: Stem[] = inPlace
+		? [...clean]
+		: clean.map((stem) => ({ ...stem, channels: stem.channels.map((c) => c.slice()) }));
 	const byId = (id: StemId) => stems.find((stem) => stem.id === id)!;
-	const target = flatMix();
-	for (const id of stemIds) {
-		const strip = target.stems[id];
-		strip.gainDb = balance[style][id] + Math.round(rng.range(-1, 1) * 2) / 2;
-		strip.pan = pans[id] ?? 0;
-	}
-	for (const [id, hz] of Object.entries(HIGHPASSES)) target.stems[id as StemId].highpassHz = hz;
+	const target = balancedMix({ style, rng });
 	const rough: MixSettings = structuredClone(target);
 	// A handed-over rough mix is a little off everywhere, within what the checks accept.
 	for (const id of stemIds) rough.stems[id].gainDb += Math.round(rng.range(-0.25, 0.25) * 4) / 4;
@@ -383,8 +396,9 @@ export function plantProblems({
 					sampleRate,
 					levelDb: amount,
 					rng: rng.fork(7),
-					// Sized against the stem as the target's EQ leaves it (a harsh cut lowers its total).
-					eq: target.stems[stem].eq
+					// Sized against the stem as the target's EQ and bus tilt leave it (a harsh cut lowers
+					// its total; a tilt's low shelf moves the rumble).
+					eq: [...target.stems[stem].eq, ...tiltSteps(target.bus.tiltDb)]
 				});
 				target.stems[stem].highpassHz = RUMBLE_HIGHPASS_HZ;
 				rough.stems[stem].highpassHz = null;

@@ -38,7 +38,14 @@ export async function renderProject({
 	if (!isLevel(level)) throw new RangeError(`level must be one of ${LEVELS.join(', ')}`);
 	if (!Number.isInteger(seed) || seed < 0) throw new RangeError('seed must be a whole number ≥ 0');
 	const rendered = await renderStems({ style, seed, seconds, sampleRate, bank });
-	const planted = plantProblems({ stems: rendered.stems, style, seed, level, sampleRate });
+	const planted = plantProblems({
+		stems: rendered.stems,
+		style,
+		seed,
+		level,
+		sampleRate,
+		inPlace: true
+	});
 	return {
 		style,
 		seed,

@@ -28,6 +28,7 @@ import {
 import { styles, type StyleId } from '../dsp/synth/styles';
 import { renderVoice } from '../dsp/synth/voice';
 import { dbToGain, type Decibels, type Lufs, type SampleRate, type Seconds } from '../dsp/units';
+import { stemNamesOf } from './stem-names';
 import type { Stem, StemId } from './types';
 
 /** Every stem is normalised to this integrated loudness before the mixer's faders. */
@@ -69,22 +70,6 @@ const verseVelocity: Record<StemId, number> = {
 	chords: 0.8,
 	texture: 0.55,
 	vocal: 0.85
-};
-
-/** What the chordal and texture stems are called in each style (their parts differ). */
-const stemNames: Record<StyleId, { chords: string; texture: string }> = {
-	'pop-rock': { chords: 'Guitars', texture: 'Organ and clean guitar' },
-	electronic: { chords: 'Synth chords', texture: 'Pad and arpeggio' },
-	'hip-hop': { chords: 'Electric piano', texture: 'Strings' },
-	ballad: { chords: 'Piano and guitar', texture: 'Strings' }
-};
-
-const fixedNames: Record<Exclude<StemId, 'chords' | 'texture'>, string> = {
-	kick: 'Kick',
-	snare: 'Snare',
-	hats: 'Hats and cymbals',
-	bass: 'Bass',
-	vocal: 'Lead vocal'
 };
 
 /** The sung line: eighths and quarters around E4, mostly legato. */
@@ -265,7 +250,7 @@ export async function renderStems({
 		removeDc({ buffer: out, sampleRate });
 		return out;
 	};
-	const names = { ...fixedNames, ...stemNames[style] };
+	const names = stemNamesOf(style);
 	const mono = (id: Exclude<StemId, 'texture'>, samples: Float32Array<ArrayBuffer>): Stem => ({
 		id,
 		name: names[id],

@@ -263,15 +263,42 @@ describe('pickWeighted', () => {
 
 describe('sourceFor', () => {
 	it('names a saved track, pink noise, a chosen style or a style drawn from the seed', () => {
-		expect(sourceFor('track:abc-123', 1)).toEqual({ kind: 'track', trackId: 'abc-123' });
-		expect(sourceFor('pink-noise', 1)).toEqual({ kind: 'pink-noise' });
-		expect(sourceFor('ballad', 1)).toEqual({ kind: 'arrangement', style: 'ballad' });
-		const drawn = sourceFor('any', 7);
+		expect(sourceFor({ choice: 'track:abc-123', seed: 1 })).toEqual({
+			kind: 'track',
+			trackId: 'abc-123'
+		});
+		expect(sourceFor({ choice: 'pink-noise', seed: 1 })).toEqual({ kind: 'pink-noise' });
+		expect(sourceFor({ choice: 'ballad', seed: 1 })).toEqual({
+			kind: 'arrangement',
+			style: 'ballad'
+		});
+		const drawn = sourceFor({ choice: 'any', seed: 7 });
 		expect(drawn.kind).toBe('arrangement');
-		expect(sourceFor('any', 7)).toEqual(drawn);
+		expect(sourceFor({ choice: 'any', seed: 7 })).toEqual(drawn);
 		// The same seed replays the same question, source included.
 		expect(generateQuestion({ kind: 'level', level: 0, seed: 7, source: drawn }).source).toEqual(
 			drawn
 		);
+	});
+});
+
+describe('sourceFor a drill made from stems', () => {
+	it('gives the chosen style’s stems, or a style drawn from the seed for noise and tracks', () => {
+		const stems = { stems: true };
+		expect(sourceFor({ choice: 'ballad', seed: 1, kind: stems })).toEqual({
+			kind: 'stems',
+			style: 'ballad'
+		});
+		const drawn = sourceFor({ choice: 'any', seed: 7 });
+		if (drawn.kind !== 'arrangement') throw new Error('expected an arrangement');
+		for (const choice of ['any', 'pink-noise', 'track:abc-123'])
+			expect(sourceFor({ choice, seed: 7, kind: stems })).toEqual({
+				kind: 'stems',
+				style: drawn.style
+			});
+		expect(sourceFor({ choice: 'ballad', seed: 1, kind: { stems: false } })).toEqual({
+			kind: 'arrangement',
+			style: 'ballad'
+		});
 	});
 });

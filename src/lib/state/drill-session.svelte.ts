@@ -45,16 +45,27 @@ function randomSeed(): number {
 
 /**
  * The source for a question: a saved track (`track:<id>`), the chosen style, pink noise, or a style
- * drawn from the seed.
+ * drawn from the seed. A drill made from stems (`kind.stems`) always gets a style's stems: the
+ * chosen style, or one drawn from the seed when the choice is noise or a track.
  */
-export function sourceFor(choice: string, seed: number): DrillSource {
+export function sourceFor({
+	choice,
+	seed,
+	kind
+}: {
+	/** The learner's source setting. */
+	choice: string;
+	seed: number;
+	kind?: Pick<DrillKind, 'stems'>;
+}): DrillSource {
+	const chosenStyle = (styleIds as string[]).includes(choice)
+		? (choice as (typeof styleIds)[number])
+		: undefined;
+	if (kind?.stems) return { kind: 'stems', style: chosenStyle ?? styleForSeed(seed) };
 	const trackId = trackIdOfSource(choice);
 	if (trackId !== null) return { kind: 'track', trackId };
 	if (choice === 'pink-noise') return { kind: 'pink-noise' };
-	const style = (styleIds as string[]).includes(choice)
-		? (choice as (typeof styleIds)[number])
-		: styleForSeed(seed);
-	return { kind: 'arrangement', style };
+	return { kind: 'arrangement', style: chosenStyle ?? styleForSeed(seed) };
 }
 
 /** Picks an index with probability proportional to its weight, from a uniform number in [0, 1). */
@@ -179,7 +190,7 @@ export class DrillSessionState {
 						kind: kind.id,
 						level,
 						seed,
-						source: sourceFor(settings.drillSource, seed)
+						source: sourceFor({ choice: settings.drillSource, seed, kind })
 					}).params.frequencyHz
 				),
 			weights,
@@ -194,7 +205,7 @@ export class DrillSessionState {
 			drill: kind.id,
 			level,
 			seed,
-			source: sourceFor(settings.drillSource, seed),
+			source: sourceFor({ choice: settings.drillSource, seed, kind }),
 			seconds: CLIP_SECONDS,
 			sampleRate: SAMPLE_RATE,
 			matched: settings.loudnessMatch

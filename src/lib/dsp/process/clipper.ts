@@ -75,10 +75,21 @@ export function clip({
 		const input = channels[c];
 		const out = output[c];
 		if (out.length !== input.length) throw new RangeError('output length differs from input');
-		for (let i = 0; i < input.length; i++) {
-			const x = drive * input[i];
-			if (x > ceiling || x < -ceiling) clippedSamples++;
-			out[i] = curve(shape, x, ceiling);
+		// One loop per shape (the same curve as `curve`), so the per-sample work has no branch on it.
+		if (shape === 'cubic') {
+			const width = 1.5 * ceiling;
+			for (let i = 0; i < input.length; i++) {
+				const x = drive * input[i];
+				if (x > ceiling || x < -ceiling) clippedSamples++;
+				const u = x / width;
+				out[i] = u >= 1 ? ceiling : u <= -1 ? -ceiling : width * (u - (u * u * u) / 3);
+			}
+		} else {
+			for (let i = 0; i < input.length; i++) {
+				const x = drive * input[i];
+				if (x > ceiling || x < -ceiling) clippedSamples++;
+				out[i] = curve(shape, x, ceiling);
+			}
 		}
 	}
 	return { clippedSamples };
