@@ -11,10 +11,9 @@
  * and what that does to the rest: master EQ is linear, so it is applied to every stem's spectrum.
  */
 import { measureLoudness } from '../dsp/analysis/loudness';
-import { stereoCorrelation } from '../dsp/analysis/levels';
+import { samplePeak, stereoCorrelation } from '../dsp/analysis/levels';
 import { bandPower, type PowerSpectrum } from '../dsp/analysis/spectrum';
 import { balanceSpectrum } from './balance-spectrum';
-import { truePeak } from '../dsp/analysis/true-peak';
 import { designBiquad, magnitudeDb, type BiquadSpec } from '../dsp/process/biquad';
 import { tiltSteps } from '../dsp/master/quick-master';
 import type { ChainStep } from '../dsp/process/chain';
@@ -136,9 +135,9 @@ export interface Measures {
 	tilts: Record<StemId, number | null>;
 	/** Per octave (63 Hz … 8 kHz), the mix's level against its total. */
 	octaves: number[];
-	/** Mix peak-to-loudness ratio (true peak − integrated), dB, when the bus has a limiter (else 0). */
+	/** Mix peak-to-loudness ratio (sample peak − integrated), dB, when the bus squashes (else 0). */
 	plr: number;
-	/** What the mix bus took off the peak-to-loudness ratio (0 without a bus limiter), dB. */
+	/** What the bus squash took off the (sample-peak) peak-to-loudness ratio (0 without it), dB. */
 	busPlrLoss: number;
 	/** The bass line's level on the phone against the whole mix on the phone. */
 	bassOnPhone: number;
@@ -287,20 +286,20 @@ export function measureMix({
 	const octaves = OCTAVES.map((centre) =>
 		db(band(s.mix, [centre / Math.SQRT2, centre * Math.SQRT2]) / mixTotal)
 	);
-	// The bus limiter's own work: the sum before it against the mix after it (measured only when
-	// there is a bus limiter: without one the two are the same).
+	// The bus squash's own work: the sum before it against the mix after it, on sample peaks (the
+	// squash is a sample clipper); measured only when the squash is on (otherwise they are the same).
 	let plr = 0;
 	let busPlrLoss = 0;
 	if (settings.bus.squashDb > 0) {
-		const tp = truePeak({ channels: mix, sampleRate }).dbtp;
-		if (tp !== null && stereoLoudness !== null) plr = tp - stereoLoudness;
+		const peak = samplePeak({ channels: mix }).dbfs;
+		if (peak !== null && stereoLoudness !== null) plr = peak - stereoLoudness;
 		const sum = mixer.mix({
 			...settings,
 			bus: { tiltDb: settings.bus.tiltDb, squashDb: 0 }
 		}).channels;
 		const sumLufs = measureLoudness({ channels: sum, sampleRate }).integrated;
-		const sumTp = truePeak({ channels: sum, sampleRate }).dbtp;
-		if (sumLufs !== null && sumTp !== null) busPlrLoss = plr - (sumTp - sumLufs);
+		const sumPeak = samplePeak({ channels: sum }).dbfs;
+		if (sumLufs !== null && sumPeak !== null) busPlrLoss = plr - (sumPeak - sumLufs);
 	}
 
 	// The phone's filters (its limiter aside) weigh the bass and the mix alike: power through |H|².
@@ -344,7 +343,8 @@ const inWindow = (value: number, [min, max]: [number | null, number | null]) =>
 /** A project's measures of its target mix and target master, computed once and reused by checks. */
 export interface TargetReference {
 	measures: Measures;
-	master: Mastered;
+	/** The target's master: its readings and the limiter's work (the audio is not kept). */
+	master: Pick<Mastered, 'after' | 'gainReductionDb'>;
 	kickHz: Hertz;
 }
 
@@ -368,12 +368,12 @@ export function targetReference({
 	const mix = mixer.mix(project.target).channels;
 	const { spectra, ...measures } = measureMix({ mixer, settings: project.target, mix, kickHz });
 	void spectra; // the target's spectra are not kept: the reference stays small
-	const master = masterMix({
+	const { after, gainReductionDb } = masterMix({
 		channels: mix,
 		sampleRate: project.sampleRate,
 		settings: DEFAULT_MASTER
 	});
-	return { measures, master, kickHz };
+	return { measures, master: { after, gainReductionDb }, kickHz };
 }
 
 /** The rows of the mix-level checks (no master), from the mix's measures and the target's. */

@@ -15,8 +15,9 @@ import type { StyleId } from '../dsp/synth/styles';
 import { dbToGain, type Dbfs, type Decibels, type Hertz, type SampleRate } from '../dsp/units';
 import { bandPower, type PowerSpectrum } from '../dsp/analysis/spectrum';
 import { balanceSpectrum } from './balance-spectrum';
-import { flatMix, Mixer, mixProject } from './mixer';
+import { flatMix, Mixer } from './mixer';
 import { measureLoudness } from '../dsp/analysis/loudness';
+import { samplePeak } from '../dsp/analysis/levels';
 import { truePeak } from '../dsp/analysis/true-peak';
 import {
 	stemIds,
@@ -463,55 +464,49 @@ export function plantProblems({
 			}
 		}
 	}
+	// One mixer for the headroom and the squash: the squash does not depend on the level (its
+	// ceiling is the sum's own peak), so it is sized before the stems are scaled.
+	const mixer = new Mixer({ stems, sampleRate });
+	const peak = truePeak({ channels: mixer.mix(target).channels, sampleRate }).dbtp;
+	const squash = problems.find((p) => p.kind === 'squashed-bus');
+	if (squash)
+		rough.bus.squashDb = driveForPlrLoss({ mixer, settings: target, loss: squash.amount });
 	// One gain on every stem puts the target mix's true peak at the headroom mark.
-	const peak = truePeak({
-		channels: mixProject({ stems, sampleRate, settings: target }),
-		sampleRate
-	}).dbtp;
 	if (peak !== null) {
 		const gain = dbToGain(TARGET_MIX_PEAK_DBTP - peak);
 		for (const stem of stems)
 			for (const channel of stem.channels)
 				for (let i = 0; i < channel.length; i++) channel[i] *= gain;
 	}
-	const squash = problems.find((p) => p.kind === 'squashed-bus');
-	if (squash)
-		rough.bus.squashDb = driveForPlrLoss({
-			stems,
-			sampleRate,
-			settings: target,
-			loss: squash.amount
-		});
 	return { problems, stems, rough, target };
 }
 
-/** Peak-to-loudness ratio of a mix (true peak − integrated loudness), dB. */
+/**
+ * Peak-to-loudness ratio of a mix on its sample peak (sample peak − integrated loudness), dB: the
+ * bus squash is a sample clipper, and the check reads its loss the same way.
+ */
 function mixPlr({ mixer, settings }: { mixer: Mixer; settings: MixSettings }): Decibels {
-	const sampleRate = mixer.sampleRate;
 	const channels = mixer.mix(settings).channels;
-	const tp = truePeak({ channels, sampleRate }).dbtp ?? 0;
-	const lufs = measureLoudness({ channels, sampleRate }).integrated ?? 0;
-	return tp - lufs;
+	const peak = samplePeak({ channels }).dbfs ?? 0;
+	const lufs = measureLoudness({ channels, sampleRate: mixer.sampleRate }).integrated ?? 0;
+	return peak - lufs;
 }
 
 /**
- * The bus limiter's drive that takes `loss` dB off the mix's peak-to-loudness ratio: a limiter's
+ * The bus squash's drive that takes `loss` dB off the mix's peak-to-loudness ratio: a clipper's
  * loudness gain falls short of its drive more the harder it is driven, so the drive is searched
  * (secant steps from drive = loss, within 0.1 dB or six passes).
  */
 export function driveForPlrLoss({
-	stems,
-	sampleRate,
+	mixer,
 	settings,
 	loss
 }: {
-	stems: readonly Stem[];
-	sampleRate: SampleRate;
+	/** Only the bus changes between passes, so its strips are processed once. */
+	mixer: Mixer;
 	settings: MixSettings;
 	loss: Decibels;
 }): Decibels {
-	// One mixer: only the bus changes between passes, so the strips are processed once.
-	const mixer = new Mixer({ stems, sampleRate });
 	const plain = mixPlr({ mixer, settings: { ...settings, bus: { ...settings.bus, squashDb: 0 } } });
 	const lossAt = (drive: Decibels) =>
 		plain - mixPlr({ mixer, settings: { ...settings, bus: { ...settings.bus, squashDb: drive } } });
