@@ -5,7 +5,6 @@
  * src/cli/benchmark-mix.ts`, or as part of `npm run benchmark`.
  */
 import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,27 +14,13 @@ import { build } from 'esbuild';
 import { loadBank } from '../lib/dsp/synth/render';
 import { bankPath, buildBank } from './build-bank';
 import { runMixBenchmark, type MixTimings } from './mix-bench-run';
+import { chromiumRss } from './benchmark-track';
 import { startServer } from './serve';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const RUNS = 8;
-
-/** Summed resident memory of every Chromium process, bytes. */
-function chromiumRss(): number {
-	try {
-		const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
-		return (
-			out
-				.split('\n')
-				.map((line) => Number(line.trim()) || 0)
-				.reduce((a, b) => a + b, 0) * 1024
-		);
-	} catch {
-		return 0;
-	}
-}
 
 function report(
 	row: (what: string, result: string, target: string) => void,

@@ -20,7 +20,7 @@ import { startServer } from './serve';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Summed resident memory of every Chromium process, bytes. */
-function chromiumRss(): number {
+export function chromiumRss(): number {
 	try {
 		const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
 		return (

@@ -20,6 +20,7 @@ import { measureLoudness } from '../dsp/analysis/loudness';
 import { samplePeak } from '../dsp/analysis/levels';
 import { truePeak } from '../dsp/analysis/true-peak';
 import {
+	problemKinds,
 	stemIds,
 	type MixSettings,
 	type Problem,
@@ -211,19 +212,8 @@ export function isolate({
 /** Picks `count` kinds for a project: distinct, no two exclusive ones, seed-determined. */
 export function pickKinds({ rng, count }: { rng: Rng; count: number }): ProblemKind[] {
 	const kinds: ProblemKind[] = [];
-	const pool: ProblemKind[] = [
-		'low-end-too-loud',
-		'rumble',
-		'lead-buried',
-		'lead-too-hot',
-		'harsh',
-		'kick-bass-masking',
-		'mono-collapse',
-		'squashed-bus',
-		'tonal-tilt'
-	];
 	while (kinds.length < count) {
-		const kind = rng.pick(pool);
+		const kind = rng.pick(problemKinds);
 		const clash = exclusive.some((set) => set.includes(kind) && set.some((k) => kinds.includes(k)));
 		if (!kinds.includes(kind) && !clash) kinds.push(kind);
 	}
