@@ -13,12 +13,13 @@
 import { measureLoudness } from '../dsp/analysis/loudness';
 import { samplePeak, stereoCorrelation } from '../dsp/analysis/levels';
 import { bandPower, type PowerSpectrum } from '../dsp/analysis/spectrum';
+import { truePeakOvers } from '../dsp/analysis/true-peak';
 import { balanceSpectrum } from './balance-spectrum';
 import { designBiquad, magnitudeDb, type BiquadSpec } from '../dsp/process/biquad';
 import { tiltSteps } from '../dsp/master/quick-master';
 import type { ChainStep } from '../dsp/process/chain';
 import { systems } from '../dsp/process/systems';
-import type { Decibels, Hertz, SampleRate } from '../dsp/units';
+import { dbToGain, type Decibels, type Hertz, type SampleRate } from '../dsp/units';
 import { DEFAULT_MASTER, masterMix, type Mastered } from './master';
 import { audibleStems, faderGains, Mixer } from './mixer';
 import { fightCentre, PROBLEM_BELL_Q, tiltForAmount, TONAL_HIGH, TONAL_LOW } from './problems';
@@ -56,7 +57,7 @@ export interface CheckRow {
 	measured: number;
 	/** The window: [min, max], either end null when open. */
 	target: [number | null, number | null];
-	unit: 'dB' | 'LU' | 'dBTP';
+	unit: 'dB' | 'LU' | 'dBTP' | 'overs';
 	/** Why it matters for the master, in plain words. */
 	reason: string;
 	/** What to do in the mix. */
@@ -72,6 +73,14 @@ export const checkIds = [
 	'stereo-part-in-mono',
 	'mix-in-mono',
 	'tonal-balance',
+	'octave-63',
+	'octave-125',
+	'octave-250',
+	'octave-500',
+	'octave-1k',
+	'octave-2k',
+	'octave-4k',
+	'octave-8k',
 	'mix-dynamics',
 	'bass-on-phone',
 	'master-dynamics',
@@ -135,6 +144,8 @@ export interface Measures {
 	tilts: Record<StemId, number | null>;
 	/** Per octave (63 Hz … 8 kHz), the mix's level against its total. */
 	octaves: number[];
+	/** Per octave, each stem's level there as it sits in the mix (dB, `stemIds` order). */
+	octaveStems: number[][];
 	/** Mix peak-to-loudness ratio (sample peak − integrated), dB, when the bus squashes (else 0). */
 	plr: number;
 	/** What the bus squash took off the (sample-peak) peak-to-loudness ratio (0 without it), dB. */
@@ -144,7 +155,19 @@ export interface Measures {
 }
 
 const db = (power: number) => 10 * Math.log10(Math.max(power, 1e-30));
-const OCTAVES: readonly Hertz[] = [63, 125, 250, 500, 1000, 2000, 4000, 8000];
+/** Octave centres of the tonal balance rows, Hz (nominal; bands are centre/√2 … centre·√2). */
+export const OCTAVES: readonly Hertz[] = [63, 125, 250, 500, 1000, 2000, 4000, 8000];
+const octaveBand = (centre: Hertz): [Hertz, Hertz] => [centre / Math.SQRT2, centre * Math.SQRT2];
+/** How far an octave may sit from the target's balance, dB: wider at the ends, where mixes vary most. */
+const octaveWindow = (i: number): [number, number] =>
+	i === 0 || i === OCTAVES.length - 1 ? [-4, 4] : [-3, 3];
+/** Streaming services' true-peak ceiling: the master's points above it are counted as overs, dBTP. */
+export const OVERS_ABOVE_DBTP = -1;
+/**
+ * Overs are counted 0.05 dB above the ceiling: a limiter set to −1 dBTP lands a few points within
+ * a few thousandths of a dB over it (float rounding), which a meter shows as −1.0 and no codec hears.
+ */
+const OVERS_MARGIN_DB = 0.05;
 
 /** Spectra of strips already measured: the mixer returns the same arrays while a strip is unchanged. */
 const stripSpectra = new WeakMap<
@@ -283,8 +306,9 @@ export function measureMix({
 		})
 	) as Record<StemId, number | null>;
 	const mixTotal = band(s.mix, full);
-	const octaves = OCTAVES.map((centre) =>
-		db(band(s.mix, [centre / Math.SQRT2, centre * Math.SQRT2]) / mixTotal)
+	const octaves = OCTAVES.map((centre) => db(band(s.mix, octaveBand(centre)) / mixTotal));
+	const octaveStems = OCTAVES.map((centre) =>
+		stemIds.map((id) => db(band(s.stems[id], octaveBand(centre))))
 	);
 	// The bus squash's own work: the sum before it against the mix after it, on sample peaks (the
 	// squash is a sample clipper); measured only when the squash is on (otherwise they are the same).
@@ -324,6 +348,7 @@ export function measureMix({
 		correlation,
 		tilts,
 		octaves,
+		octaveStems,
 		plr,
 		busPlrLoss,
 		bassOnPhone,
@@ -406,7 +431,7 @@ export function mixRows({
 	const worstHarsh = harshBy.reduce((a, b) => (b.dev > a.dev ? b : a));
 	const rumbleBy = HIGHPASSED.map((id) => ({ id, value: m.rumble[id] }));
 	const worstRumble = rumbleBy.reduce((a, b) => (b.value > a.value ? b : a));
-	const octaveDevs = m.octaves.map((v, i) => v - t.octaves[i]);
+	const octaveDevs = octaveDeviations(m.octaves, t.octaves);
 	const worstOctave = octaveDevs.reduce(
 		(best, v, i) => (Math.abs(v) > Math.abs(octaveDevs[best]) ? i : best),
 		0
@@ -497,8 +522,24 @@ export function mixRows({
 			unit: 'dB',
 			reason:
 				'The balance of highs (2.5–10 kHz) against lows (60–250 Hz) that every part shares decides how bright or dull the master sounds everywhere.',
-			hint: `The ${OCTAVES[worstOctave] >= 1000 ? `${OCTAVES[worstOctave] / 1000} kHz` : `${OCTAVES[worstOctave]} Hz`} octave is ${signed(octaveDevs[worstOctave])} dB against the target: tilt the mix bus the other way.`
+			hint: `The ${octaveName(worstOctave)} octave is ${signed(octaveDevs[worstOctave])} dB against the target: tilt the mix bus the other way.`
 		},
+		...OCTAVES.map((_, i): Omit<CheckRow, 'pass'> => {
+			const dev = octaveDevs[i];
+			const part = names[mover(m.octaveStems[i], t.octaveStems[i], dev)];
+			return {
+				id: checkIds[checkIds.indexOf('octave-63') + i],
+				problem: null,
+				measured: round(dev),
+				target: octaveWindow(i),
+				unit: 'dB',
+				reason: `The ${octaveName(i)} octave against the rest of the mix, compared with the target balance (the whole mix’s level does not count). A master EQ can move an octave, but it moves every part in it.`,
+				hint:
+					dev >= 0
+						? `The ${octaveName(i)} octave is ${signed(dev)} dB: the ${part} adds most of it. Turn it down or cut it there.`
+						: `The ${octaveName(i)} octave is ${signed(dev)} dB: the ${part} lost most there. Bring it back up or undo its cut.`
+			};
+		}),
 		{
 			id: 'mix-dynamics',
 			problem: problemFor('mix-dynamics'),
@@ -543,6 +584,12 @@ export function checkMix({
 	const mix = mixer.mix(settings).channels;
 	const m = measureMix({ mixer, settings, mix, kickHz: reference.kickHz });
 	const mastered = masterMix({ channels: mix, sampleRate, settings: master });
+	// The master's true peak is already read (to 0.001 dB): no point can be over when it is not.
+	const oversAt = OVERS_ABOVE_DBTP + OVERS_MARGIN_DB;
+	const overs =
+		(mastered.after.truePeak ?? -Infinity) > oversAt - 0.001
+			? truePeakOvers({ channels: mastered.channels, sampleRate, threshold: dbToGain(oversAt) })
+			: 0;
 	const rows: Omit<CheckRow, 'pass'>[] = [
 		...mixRows({ project, measures: m, reference }),
 		{
@@ -566,11 +613,14 @@ export function checkMix({
 		{
 			id: 'true-peak',
 			problem: null,
-			measured: round(mastered.after.truePeak ?? -100),
-			target: [null, master.ceilingDbtp + 0.1],
-			unit: 'dBTP',
-			reason: 'Peaks between samples over the ceiling clip in the listener’s decoder.',
-			hint: 'Lower the master’s ceiling, or lower its loudness target.'
+			measured: overs,
+			target: [null, 0],
+			unit: 'overs',
+			reason: `Peaks over −${Math.abs(OVERS_ABOVE_DBTP)} dBTP (between samples too, 4× oversampled) clip once a lossy codec or the listener’s converter gets them. The master peaks at ${mastered.after.truePeak?.toFixed(1) ?? '−∞'} dBTP; ${overs} ${overs === 1 ? 'point is' : 'points are'} over.`,
+			hint:
+				overs > 0
+					? `Set the limiter’s ceiling to −${Math.abs(OVERS_ABOVE_DBTP)} dBTP or lower, or lower its loudness target.`
+					: 'Nothing to do: keep the ceiling where it is.'
 		}
 	];
 	const checks = rows.map((row) => ({ ...row, pass: inWindow(row.measured, row.target) }));
@@ -762,6 +812,43 @@ function masterFixFor({
 				() => 'None to speak of: every part had the same tilt, so this is one the master can fix.'
 			);
 	}
+}
+
+/**
+ * Each octave's change from the target, less the median change: a louder or quieter mix moves every
+ * octave alike and reads 0; one octave that moved reads as that octave alone.
+ */
+export function octaveDeviations(now: readonly number[], target: readonly number[]): number[] {
+	const changes = now.map((v, i) => v - target[i]);
+	const sorted = [...changes].sort((a, b) => a - b);
+	const mid = sorted.length / 2;
+	const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+	return changes.map((c) => c - median);
+}
+
+/** "63 Hz", "1 kHz": an octave's name. */
+function octaveName(i: number): string {
+	const centre = OCTAVES[i];
+	return centre >= 1000 ? `${centre / 1000} kHz` : `${centre} Hz`;
+}
+
+/**
+ * The stem that moved an octave most in the direction `dev` points, among those that carry a real
+ * part of it (within 20 dB of its loudest stem, now or in the target).
+ */
+function mover(now: readonly number[], target: readonly number[], dev: number): StemId {
+	const loudest = Math.max(...now, ...target);
+	let best = 0;
+	let bestChange = -Infinity;
+	stemIds.forEach((_, k) => {
+		if (Math.max(now[k], target[k]) < loudest - 20) return;
+		const change = (now[k] - target[k]) * Math.sign(dev || 1);
+		if (change > bestChange) {
+			bestChange = change;
+			best = k;
+		}
+	});
+	return stemIds[best];
 }
 
 function signed(v: number): string {

@@ -357,6 +357,46 @@ describe('checkMix with the master', () => {
 		expect(loud.checks.find((c) => c.id === 'limiter-work')!.pass).toBe(false);
 	});
 
+	it('counts true-peak overs: none at a −1 dBTP ceiling, many when the learner sets 0 dBTP', () => {
+		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+		const reference = targetReference({ project, mixer });
+		const overs = (ceilingDbtp: number) =>
+			checkMix({
+				project,
+				settings: project.target,
+				mixer,
+				reference,
+				master: { ...DEFAULT_MASTER, targetLufs: -9, ceilingDbtp }
+			}).checks.find((c) => c.id === 'true-peak')!;
+		expect(overs(-1)).toMatchObject({ measured: 0, pass: true, unit: 'overs' });
+		const hot = overs(0);
+		expect(hot.pass).toBe(false);
+		// At −9 LUFS against a 0 dBTP ceiling the limiter holds many points between −0.95 and 0 dBTP.
+		expect(hot.measured).toBeGreaterThan(50);
+		expect(hot.hint).toContain('−1 dBTP');
+	});
+
+	it('tonal balance per octave: a louder mix moves no octave; a stem moved in its octave is named', () => {
+		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+		const reference = targetReference({ project, mixer });
+		const octaveRows = (settings: MixSettings) => {
+			const mix = mixer.mix(settings).channels;
+			const measures = measureMix({ mixer, settings, mix, kickHz: reference.kickHz });
+			return mixRows({ project, measures, reference }).filter((r) => r.id.startsWith('octave-'));
+		};
+		expect(octaveRows(project.target)).toHaveLength(8);
+		// Every fader up 4 dB: the same balance, louder.
+		const louder = structuredClone(project.target);
+		for (const id of stemIds) louder.stems[id].gainDb += 4;
+		for (const row of octaveRows(louder)) expect(Math.abs(row.measured), row.id).toBeLessThan(0.05);
+		// The hats up 12 dB: the 8 kHz octave rises by most of that, and its hint names them.
+		const hats = structuredClone(project.target);
+		hats.stems.hats.gainDb += 12;
+		const rows8k = octaveRows(hats).find((r) => r.id === 'octave-8k')!;
+		expect(rows8k.measured).toBeGreaterThan(4);
+		expect(rows8k.hint).toContain(project.stems.find((s) => s.id === 'hats')!.name.toLowerCase());
+	});
+
 	it('the master EQ that lifts a buried lead lifts every part in its band, so the lead stays buried', async () => {
 		const buried = await findProject('lead-buried');
 		const result = checkMix({ project: buried, settings: buried.rough });

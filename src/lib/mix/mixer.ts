@@ -119,10 +119,24 @@ export class Mixer {
 	readonly #stems: Map<StemId, Stem>;
 	readonly #sampleRate: SampleRate;
 	readonly #strips = new Map<StemId, Strip>();
+	readonly #cache: boolean;
 
-	constructor({ stems, sampleRate }: { stems: readonly Stem[]; sampleRate: SampleRate }) {
+	/**
+	 * @param cache keep each strip's output for the next mix (default). A one-off mix passes false:
+	 *   each strip is then summed and let go, so at most one strip's audio is held at a time.
+	 */
+	constructor({
+		stems,
+		sampleRate,
+		cache = true
+	}: {
+		stems: readonly Stem[];
+		sampleRate: SampleRate;
+		cache?: boolean;
+	}) {
 		this.#stems = new Map(stems.map((stem) => [stem.id, stem]));
 		this.#sampleRate = sampleRate;
+		this.#cache = cache;
 		for (const id of stemIds) if (!this.#stems.has(id)) throw new RangeError(`missing stem: ${id}`);
 	}
 
@@ -149,7 +163,7 @@ export class Mixer {
 			chain.length === 0
 				? stem.channels
 				: applyChain({ channels: stem.channels, sampleRate: this.#sampleRate, chain }).channels;
-		this.#strips.set(id, { key, channels });
+		if (this.#cache) this.#strips.set(id, { key, channels });
 		return channels;
 	}
 
@@ -201,7 +215,7 @@ export function mixProject({
 	sampleRate: SampleRate;
 	settings: MixSettings;
 }): Float32Array[] {
-	return new Mixer({ stems, sampleRate }).mix(settings).channels;
+	return new Mixer({ stems, sampleRate, cache: false }).mix(settings).channels;
 }
 
 /** Neutral strip: 0 dB, centre, nothing on. */

@@ -15,10 +15,9 @@ import type { StyleId } from '../dsp/synth/styles';
 import { dbToGain, type Dbfs, type Decibels, type Hertz, type SampleRate } from '../dsp/units';
 import { bandPower, type PowerSpectrum } from '../dsp/analysis/spectrum';
 import { balanceSpectrum } from './balance-spectrum';
-import { flatMix, Mixer } from './mixer';
+import { flatMix, Mixer, squashBus } from './mixer';
 import { measureLoudness } from '../dsp/analysis/loudness';
 import { samplePeak } from '../dsp/analysis/levels';
-import { truePeak } from '../dsp/analysis/true-peak';
 import {
 	problemKinds,
 	stemIds,
@@ -29,8 +28,11 @@ import {
 	type StemId
 } from './types';
 
-/** The target mix peaks here, leaving the master its headroom. */
-export const TARGET_MIX_PEAK_DBTP: Dbfs = -6;
+/**
+ * The target mix's sample peak sits here, leaving the master its headroom (a mix's true peak is
+ * rarely more than 1 dB above its sample peak, so it stays under −5 dBTP).
+ */
+export const TARGET_MIX_PEAK_DBFS: Dbfs = -6;
 
 /** Levels are numbered from 1; the highest gives no hints (the page's business) and the subtlest amounts. */
 export const LEVELS = [1, 2, 3] as const;
@@ -454,16 +456,19 @@ export function plantProblems({
 			}
 		}
 	}
-	// One mixer for the headroom and the squash: the squash does not depend on the level (its
-	// ceiling is the sum's own peak), so it is sized before the stems are scaled.
-	const mixer = new Mixer({ stems, sampleRate });
-	const peak = truePeak({ channels: mixer.mix(target).channels, sampleRate }).dbtp;
+	// The target's plain sum sizes the headroom and the squash: the squash does not depend on the
+	// level (its ceiling is the sum's own peak), so it is sized before the stems are scaled. Each strip
+	// is summed and let go (no cache: nothing else mixes these stems here).
+	const sum = new Mixer({ stems, sampleRate, cache: false }).mix({
+		...target,
+		bus: { ...target.bus, squashDb: 0 }
+	}).channels;
+	const peak = samplePeak({ channels: sum }).dbfs;
 	const squash = problems.find((p) => p.kind === 'squashed-bus');
-	if (squash)
-		rough.bus.squashDb = driveForPlrLoss({ mixer, settings: target, loss: squash.amount });
-	// One gain on every stem puts the target mix's true peak at the headroom mark.
+	if (squash) rough.bus.squashDb = driveForPlrLoss({ sum, sampleRate, loss: squash.amount });
+	// One gain on every stem puts the target mix's sample peak at the headroom mark.
 	if (peak !== null) {
-		const gain = dbToGain(TARGET_MIX_PEAK_DBTP - peak);
+		const gain = dbToGain(TARGET_MIX_PEAK_DBFS - peak);
 		for (const stem of stems)
 			for (const channel of stem.channels)
 				for (let i = 0; i < channel.length; i++) channel[i] *= gain;
@@ -475,31 +480,40 @@ export function plantProblems({
  * Peak-to-loudness ratio of a mix on its sample peak (sample peak − integrated loudness), dB: the
  * bus squash is a sample clipper, and the check reads its loss the same way.
  */
-function mixPlr({ mixer, settings }: { mixer: Mixer; settings: MixSettings }): Decibels {
-	const channels = mixer.mix(settings).channels;
+function samplePlr({
+	channels,
+	sampleRate
+}: {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+}): Decibels {
 	const peak = samplePeak({ channels }).dbfs ?? 0;
-	const lufs = measureLoudness({ channels, sampleRate: mixer.sampleRate }).integrated ?? 0;
+	const lufs = measureLoudness({ channels, sampleRate }).integrated ?? 0;
 	return peak - lufs;
 }
 
 /**
- * The bus squash's drive that takes `loss` dB off the mix's peak-to-loudness ratio: a clipper's
- * loudness gain falls short of its drive more the harder it is driven, so the drive is searched
- * (secant steps from drive = loss, within 0.1 dB or six passes).
+ * The bus squash's drive that takes `loss` dB off the peak-to-loudness ratio of the mix whose
+ * plain sum (before the bus squash) is `sum`: a clipper's loudness gain falls short of its drive more
+ * the harder it is driven, so the drive is searched (secant steps from drive = loss, within 0.1 dB
+ * or six passes), each pass squashing a copy of the sum as the mixer's bus does.
  */
 export function driveForPlrLoss({
-	mixer,
-	settings,
+	sum,
+	sampleRate,
 	loss
 }: {
-	/** Only the bus changes between passes, so its strips are processed once. */
-	mixer: Mixer;
-	settings: MixSettings;
+	sum: Float32Array[];
+	sampleRate: SampleRate;
 	loss: Decibels;
 }): Decibels {
-	const plain = mixPlr({ mixer, settings: { ...settings, bus: { ...settings.bus, squashDb: 0 } } });
-	const lossAt = (drive: Decibels) =>
-		plain - mixPlr({ mixer, settings: { ...settings, bus: { ...settings.bus, squashDb: drive } } });
+	const plain = samplePlr({ channels: sum, sampleRate });
+	const copies = sum.map((c) => new Float32Array(c.length));
+	const lossAt = (drive: Decibels) => {
+		copies.forEach((copy, c) => copy.set(sum[c]));
+		squashBus({ channels: copies, squashDb: drive });
+		return plain - samplePlr({ channels: copies, sampleRate });
+	};
 	let [d0, l0] = [0, 0];
 	let d1 = loss;
 	let l1 = lossAt(d1);

@@ -18,7 +18,7 @@ import { drum } from '../dsp/synth/presets';
 import {
 	applyMixes,
 	createSynth,
-	foldTail,
+	addTail,
 	playEvents,
 	removeDc,
 	tailFadeSeconds,
@@ -204,24 +204,26 @@ export async function renderStems({
 	for (const channel of doubles.values())
 		synth.pitchWheel(channel, 8192 + Math.round((DOUBLE_CENTS / 200) * 8192));
 
-	// One mono buffer per stem (the double apart), filled block by block from per-channel outputs.
-	const buffers = new Map<StemId | 'double', Float32Array>();
-	const bufferOf = (channel: number): Float32Array | undefined => {
-		let key: StemId | 'double' | undefined;
-		if (channel === KICK_CHANNEL) key = 'kick';
-		else if (channel === SNARE_CHANNEL) key = 'snare';
-		else if (channel === HATS_CHANNEL) key = 'hats';
-		else if ([...doubles.values()].includes(channel)) key = 'double';
-		else key = stemOfChannel.get(channel);
-		if (!key) return undefined;
-		let buffer = buffers.get(key);
-		if (!buffer) {
-			buffer = new Float32Array(total);
-			buffers.set(key, buffer);
-		}
-		return buffer;
+	// One mono buffer per stem (the double apart), filled block by block from per-channel outputs:
+	// the section itself, and a short one for what rings on after it, folded back onto its start.
+	const heads = new Map<StemId | 'double', Float32Array<ArrayBuffer>>();
+	const tails = new Map<StemId | 'double', Float32Array<ArrayBuffer>>();
+	const keyOf = (channel: number): StemId | 'double' | undefined => {
+		if (channel === KICK_CHANNEL) return 'kick';
+		if (channel === SNARE_CHANNEL) return 'snare';
+		if (channel === HATS_CHANNEL) return 'hats';
+		if ([...doubles.values()].includes(channel)) return 'double';
+		return stemOfChannel.get(channel);
 	};
-	const targets = Array.from({ length: 16 }, (_, channel) => bufferOf(channel));
+	const targets = Array.from({ length: 16 }, (_, channel) => {
+		const key = keyOf(channel);
+		if (!key) return undefined;
+		if (!heads.has(key)) {
+			heads.set(key, new Float32Array(length));
+			tails.set(key, new Float32Array(total - length));
+		}
+		return { head: heads.get(key)!, tail: tails.get(key)! };
+	});
 	const outputs = Array.from({ length: 16 }, () => [new Float32Array(128), new Float32Array(128)]);
 	const fx = [new Float32Array(128), new Float32Array(128)];
 	playEvents({
@@ -234,21 +236,28 @@ export async function renderStems({
 				r.fill(0);
 			}
 			synth.processSplit(outputs, fx[0], fx[1], 0, count);
+			// The block's samples before the section's end go to the head, the rest to the tail.
+			const split = Math.max(0, Math.min(count, length - start));
 			for (let channel = 0; channel < 16; channel++) {
 				const target = targets[channel];
 				if (!target) continue;
 				const [l, r] = outputs[channel];
-				for (let i = 0; i < count; i++) target[start + i] += 0.5 * (l[i] + r[i]);
+				const { head, tail } = target;
+				for (let i = 0; i < split; i++) head[start + i] += 0.5 * (l[i] + r[i]);
+				for (let i = split; i < count; i++) tail[start + i - length] += 0.5 * (l[i] + r[i]);
 			}
 		}
 	});
 
 	const fadeLength = Math.round(tailFadeSeconds * sampleRate);
-	const finish = (buffer: Float32Array | undefined): Float32Array<ArrayBuffer> => {
-		if (!buffer) return new Float32Array(length);
-		const out = foldTail({ buffer, length, fadeLength });
-		removeDc({ buffer: out, sampleRate });
-		return out;
+	/** The stem's section with its ring-out folded in and DC removed, in place. */
+	const finish = (key: StemId | 'double'): Float32Array<ArrayBuffer> => {
+		const head = heads.get(key);
+		if (!head) return new Float32Array(length);
+		addTail({ head, tail: tails.get(key)!, fadeLength });
+		tails.delete(key);
+		removeDc({ buffer: head, sampleRate });
+		return head;
 	};
 	const names = stemNamesOf(style);
 	const mono = (id: Exclude<StemId, 'texture'>, samples: Float32Array<ArrayBuffer>): Stem => ({
@@ -267,16 +276,15 @@ export async function renderStems({
 		sampleRate,
 		seed
 	});
-	const [mid, double] = normalize({
-		channels: [finish(buffers.get('texture'))],
-		sampleRate
-	}).concat(normalize({ channels: [finish(buffers.get('double'))], sampleRate }));
+	const [mid, double] = normalize({ channels: [finish('texture')], sampleRate }).concat(
+		normalize({ channels: [finish('double')], sampleRate })
+	);
 	const stems: Stem[] = [
-		mono('kick', finish(buffers.get('kick'))),
-		mono('snare', finish(buffers.get('snare'))),
-		mono('hats', finish(buffers.get('hats'))),
-		mono('bass', finish(buffers.get('bass'))),
-		mono('chords', finish(buffers.get('chords'))),
+		mono('kick', finish('kick')),
+		mono('snare', finish('snare')),
+		mono('hats', finish('hats')),
+		mono('bass', finish('bass')),
+		mono('chords', finish('chords')),
 		{
 			id: 'texture',
 			name: names.texture,
@@ -290,23 +298,23 @@ export async function renderStems({
 	return { stems, chorusAt, vocalNotes };
 }
 
-/** L = M + g·S, R = M − g·S. */
-export function widen({
+/** L = M + g·S, R = M − g·S, written over `mid` (left) and `side` (right), which it returns. */
+export function widen<T extends Float32Array>({
 	mid,
 	side,
 	gain
 }: {
-	mid: Float32Array;
-	side: Float32Array;
+	mid: T;
+	side: T;
 	gain: number;
-}): Float32Array<ArrayBuffer>[] {
-	const left = new Float32Array(mid.length);
-	const right = new Float32Array(mid.length);
+}): T[] {
 	for (let i = 0; i < mid.length; i++) {
-		left[i] = mid[i] + gain * side[i];
-		right[i] = mid[i] - gain * side[i];
+		const m = mid[i];
+		const s = gain * side[i];
+		mid[i] = m + s;
+		side[i] = m - s;
 	}
-	return [left, right];
+	return [mid, side];
 }
 
 /** Scales `channels` in place to `lufs` integrated (silent audio stays as it is) and returns them. */

@@ -1,7 +1,13 @@
 /** Public API of the loudness, level and spectrum meters (pure TypeScript: Node, browser, Worker). */
 export { kWeight, kWeightingCoefficients, KWeightingFilter, type Biquad } from './k-weighting';
 export { measureLoudness, type LoudnessPoint, type LoudnessResult } from './loudness';
-export { oversamplingFactor, truePeak, truePeakPerHop, TruePeakInterpolator } from './true-peak';
+export {
+	oversamplingFactor,
+	truePeak,
+	truePeakOvers,
+	truePeakPerHop,
+	TruePeakInterpolator
+} from './true-peak';
 export {
 	correlationSeries,
 	crestFactor,

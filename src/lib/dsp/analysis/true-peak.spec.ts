@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oversamplingFactor, truePeak, TruePeakInterpolator } from './true-peak';
+import { oversamplingFactor, truePeak, truePeakOvers, TruePeakInterpolator } from './true-peak';
 
 /** EBU Tech 3341 true-peak tolerance: +0.2 / −0.4 dB. */
 function expectTruePeak(actual: number | null, expected: number) {
@@ -170,5 +170,50 @@ describe('TruePeakInterpolator', () => {
 			expect(above).toBeGreaterThan(100);
 			expect(skipped).toBeGreaterThan(100);
 		}
+	});
+});
+
+describe('truePeakOvers', () => {
+	it.each([44100, 48000, 96000, 192000])(
+		'counts the oversampled points of a 0 dBFS sine above each threshold as the closed form does (%i Hz)',
+		(sampleRate) => {
+			const factor = oversamplingFactor(sampleRate);
+			const x = sine({ frequency: 997, sampleRate, peakDbfs: 0, phaseDegrees: 11, seconds: 1 });
+			for (const thresholdDb of [-6, -3, -1, -0.5, -0.1]) {
+				const threshold = 10 ** (thresholdDb / 20);
+				// |sin| spends 1 − (2/π)·asin(T) of its time above T; every point is equally likely.
+				const expected = x.length * factor * (1 - (2 / Math.PI) * Math.asin(threshold));
+				const overs = truePeakOvers({ channels: [x], sampleRate, threshold });
+				// Within 1 % (points near the threshold, and the file's ends, where only samples count);
+				// 3 % at −0.1 dB, where an interpolation ripple of 0.002 dB moves the count by about 1 %.
+				expect(Math.abs(overs - expected) / expected, `${thresholdDb} dB`).toBeLessThan(
+					thresholdDb > -0.3 ? 0.03 : 0.01
+				);
+			}
+		}
+	);
+
+	it('is zero exactly when the true peak is at or under the threshold, on noise and both channels', () => {
+		let state = 7;
+		const noise = () =>
+			Float32Array.from({ length: 4410 }, () => {
+				state = (state * 1103515245 + 12345) % 2 ** 31;
+				return 0.6 * (state / 2 ** 30 - 1);
+			});
+		const channels = [noise(), noise()];
+		const { linear } = truePeak({ channels, sampleRate: 44100 });
+		expect(truePeakOvers({ channels, sampleRate: 44100, threshold: linear })).toBe(0);
+		expect(
+			truePeakOvers({ channels, sampleRate: 44100, threshold: linear * 0.999 })
+		).toBeGreaterThan(0);
+		const lower = truePeakOvers({ channels, sampleRate: 44100, threshold: linear * 0.5 });
+		const higher = truePeakOvers({ channels, sampleRate: 44100, threshold: linear * 0.7 });
+		expect(lower).toBeGreaterThan(higher);
+	});
+
+	it('rejects a negative threshold', () => {
+		expect(() =>
+			truePeakOvers({ channels: [new Float32Array(10)], sampleRate: 48000, threshold: -1 })
+		).toThrow(/threshold/);
 	});
 });

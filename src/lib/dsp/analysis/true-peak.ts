@@ -251,3 +251,41 @@ export function truePeakPerHop({
 	}
 	return peaks;
 }
+
+/**
+ * How many points of the oversampled signal (the samples and the interpolated points after each,
+ * as `truePeak` reads them) have a magnitude above `threshold` (linear), over all channels: a
+ * master's "overs" against a ceiling. Blocks whose samples cannot interpolate above it are skipped.
+ */
+export function truePeakOvers({
+	channels,
+	sampleRate,
+	threshold
+}: {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	threshold: number;
+}): number {
+	if (!(threshold >= 0)) throw new RangeError('threshold must be ≥ 0');
+	const factor = oversamplingFactor(sampleRate);
+	let overs = 0;
+	for (const samples of channels) {
+		const { taps, gainBound, blockMax } = prepareScan(samples, factor);
+		for (let i = 0; i < samples.length; i++) if (Math.abs(samples[i]) > threshold) overs++;
+		if (taps.length === 0) continue;
+		const last = samples.length - TAPS_PER_PHASE + 1;
+		for (let base = 0; base < last; base++) {
+			const b = (base / TAPS_PER_PHASE) | 0;
+			if (gainBound * Math.max(blockMax[b], blockMax[b + 1]) <= threshold) {
+				base = (b + 1) * TAPS_PER_PHASE - 1;
+				continue;
+			}
+			for (let t = 0; t < taps.length; t += TAPS_PER_PHASE) {
+				let acc = 0;
+				for (let j = 0; j < TAPS_PER_PHASE; j++) acc += taps[t + j] * samples[base + j];
+				if ((acc < 0 ? -acc : acc) > threshold) overs++;
+			}
+		}
+	}
+	return overs;
+}

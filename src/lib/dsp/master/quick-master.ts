@@ -17,7 +17,8 @@
  */
 import { measureLoudness } from '../analysis/loudness';
 import { applyChain, type ChainStep } from '../process/chain';
-import { compress } from '../process/compressor';
+import { compress, Compressor } from '../process/compressor';
+import { limit } from '../process/limiter';
 import { meterReport } from '../report';
 import type { Dbfs, Decibels, Lufs, SampleRate } from '../units';
 
@@ -111,7 +112,8 @@ interface Attempt {
 	lufs: Lufs;
 	limitStep: ChainStep;
 	channels: Float32Array[];
-	trace: Float32Array;
+	/** The limiter's largest gain reduction, dB. */
+	maxGrDb: Decibels;
 }
 
 /**
@@ -232,13 +234,19 @@ export function compressorForGainReduction({
 	const { start, end } = loudestWindow(channels, sampleRate);
 	// The compressor only looks back, so the samples after the window cannot change its trace there.
 	const head = channels.map((c) => c.subarray(0, end));
-	const measure = (thresholdDb: Dbfs) =>
-		percentileGr(
-			compress({ channels: head, sampleRate, thresholdDb, detection: 'peak', ...shape })
-				.gainReductionDb,
-			start,
-			end
-		);
+	// Every pass writes into the same scratch audio and trace: only the trace is read.
+	const scratch = head.map((c) => new Float32Array(c.length));
+	const trace = new Float32Array(end);
+	const measure = (thresholdDb: Dbfs) => {
+		new Compressor({
+			sampleRate,
+			channelCount: head.length,
+			thresholdDb,
+			detection: 'peak',
+			...shape
+		}).process({ channels: head, output: scratch, gainReductionDb: trace });
+		return percentileGr(trace, start, end);
+	};
 	// The start (S_max − 1.5 × the wanted GR) gives 1.7–2.6 dB for the glue on the app's four styles.
 	let threshold = reference - 1.5 * targetGrDb;
 	let gr = measure(threshold);
@@ -300,7 +308,8 @@ export function quickMaster(
 	if (options.glue) {
 		const glue = glueStep({ channels: shaped, sampleRate });
 		chain.push(glue);
-		shaped = applyChain({ channels: shaped, sampleRate, chain: [glue] }).channels;
+		// `applyChain`'s compress step, without its copy of the input.
+		shaped = compress({ channels: shaped, sampleRate, detection: 'peak', ...glue }).channels;
 	}
 	const shapedLufs = measureLoudness({ channels: shaped, sampleRate }).integrated;
 	if (shapedLufs === null) throw new RangeError('quickMaster: the input is silent');
@@ -310,19 +319,19 @@ export function quickMaster(
 		// Rounded so the chain reads cleanly and still reproduces the audio exactly.
 		const gainDb = Math.round(wantedDb * 1e4) / 1e4;
 		const limitStep: ChainStep = { type: 'limit', ceilingDbtp, releaseMs };
-		const result = applyChain({
+		// The chain's gain and limit steps, without a copy of the input between them.
+		const result = limit({
 			channels: shaped,
 			sampleRate,
-			chain: [{ type: 'gain', gainDb }, limitStep]
+			ceilingDbtp,
+			releaseMs,
+			inputGainDb: gainDb
 		});
 		const lufs = measureLoudness({ channels: result.channels, sampleRate }).integrated ?? -Infinity;
-		return {
-			gainDb,
-			lufs,
-			limitStep,
-			channels: result.channels,
-			trace: result.gainReductionDb.get(1)!
-		};
+		// Only the trace's largest reduction is kept: the attempts do not hold a trace each.
+		let maxGrDb = 0;
+		for (const gr of result.gainReductionDb) if (gr > maxGrDb) maxGrDb = gr;
+		return { gainDb, lufs, limitStep, channels: result.channels, maxGrDb };
 	};
 	const error = (a: Attempt) => Math.abs(targetLufs - a.lufs);
 	const maxGainDb = targetLufs - shapedLufs + MAX_EXTRA_DRIVE_DB;
@@ -343,8 +352,7 @@ export function quickMaster(
 	}
 	if (!best) throw new Error('quickMaster: no limiter pass ran');
 
-	let limiterMaxGrDb = 0;
-	for (const gr of best.trace) if (gr > limiterMaxGrDb) limiterMaxGrDb = gr;
+	const limiterMaxGrDb = best.maxGrDb;
 	chain.push({ type: 'gain', gainDb: best.gainDb }, best.limitStep);
 	return {
 		channels: best.channels,

@@ -141,9 +141,18 @@ export class Compressor {
 		const meanSquare = this.#meanSquare;
 		const makeup = this.#makeup;
 		let yL = this.#reductionDb;
+		// Below the knee's start the gain computer asks for no reduction, whatever the level: a
+		// peak side chain under this magnitude skips the logarithm (the result is the same, 0 dB).
+		const quiet = 10 ** ((threshold - knee / 2) / 20) * (1 - 1e-9);
+		const quietSquare = quiet * quiet;
+		// Gain = makeup · 10^(−y_L/20), computed as an exponential; reused while y_L does not change.
+		const toGain = -Math.LN10 / 20;
+		let lastYL = 0;
+		let gain = makeup;
 		for (let i = 0; i < length; i++) {
 			// Side chain: level x_G of the loudest channel (dB).
 			let level = 0;
+			let xL = 0;
 			if (rms) {
 				for (let c = 0; c < count; c++) {
 					const x = channels[c][i];
@@ -151,19 +160,18 @@ export class Compressor {
 					meanSquare[c] = ms;
 					if (ms > level) level = ms;
 				}
-				level = level > 0 ? 10 * Math.log10(level) : FLOOR_DB;
+				level = level >= quietSquare ? (level > 0 ? 10 * Math.log10(level) : FLOOR_DB) : FLOOR_DB;
 			} else {
 				for (let c = 0; c < count; c++) {
 					const x = channels[c][i];
 					const magnitude = x < 0 ? -x : x;
 					if (magnitude > level) level = magnitude;
 				}
-				level = level > 0 ? 20 * Math.log10(level) : FLOOR_DB;
+				level = level >= quiet ? 20 * Math.log10(level) : FLOOR_DB;
 			}
 			if (level < FLOOR_DB) level = FLOOR_DB;
 			// Gain computer (eq. 4) → desired reduction x_L = x_G − y_G ≥ 0.
 			const over = level - threshold;
-			let xL = 0;
 			if (2 * over >= -knee) {
 				if (knee > 0 && 2 * over <= knee) {
 					const k = over + knee / 2;
@@ -174,7 +182,10 @@ export class Compressor {
 			}
 			// Smooth branching peak detector (eq. 16) on the reduction.
 			yL = xL > yL ? attack * yL + (1 - attack) * xL : release * yL + (1 - release) * xL;
-			const gain = makeup * Math.pow(10, -yL / 20);
+			if (yL !== lastYL) {
+				gain = makeup * Math.exp(toGain * yL);
+				lastYL = yL;
+			}
 			for (let c = 0; c < count; c++) output[c][i] = channels[c][i] * gain;
 			if (gainReductionDb) gainReductionDb[i] = yL;
 		}

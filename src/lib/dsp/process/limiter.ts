@@ -16,6 +16,7 @@
 import { oversamplingFactor, TruePeakInterpolator } from '../analysis/true-peak';
 import { dbToGain, type Decibels, type SampleRate } from '../units';
 import { checkBlock } from './buffers';
+import { applyGain } from './stereo';
 
 /** Settings of the limiter; times in milliseconds. */
 export interface LimiterSettings {
@@ -202,13 +203,19 @@ export class Limiter {
 /**
  * Limits a whole clip into new arrays, time-aligned with the input (the lookahead delay is removed by
  * flushing the limiter with silence). Returns the audio, the gain reduction in dB per sample and the
- * latency a streaming `Limiter` with these settings would have.
+ * latency a streaming `Limiter` with these settings would have. `inputGainDb` is applied on the way
+ * in, exactly as a `gain` step before it would (`applyGain`), without a copy of its own.
  */
 export function limit({
 	channels,
 	sampleRate,
+	inputGainDb = 0,
 	...settings
-}: LimiterSettings & { channels: Float32Array[]; sampleRate: SampleRate }): {
+}: LimiterSettings & {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	inputGainDb?: Decibels;
+}): {
 	channels: Float32Array[];
 	gainReductionDb: Float32Array;
 	latency: number;
@@ -217,16 +224,20 @@ export function limit({
 	const limiter = new Limiter({ sampleRate, channelCount: channels.length, ...settings });
 	const { latency } = limiter;
 	const length = channels[0]?.length ?? 0;
-	const padded = channels.map((c) => {
-		const p = new Float32Array(length + latency);
-		p.set(c);
-		return p;
-	});
+	const padded = channels.map(() => new Float32Array(length + latency));
+	if (inputGainDb !== 0)
+		applyGain({
+			channels,
+			gainDb: inputGainDb,
+			output: padded.map((p) => p.subarray(0, length))
+		});
+	else padded.forEach((p, c) => p.set(channels[c]));
 	const trace = new Float32Array(length + latency);
 	limiter.process({ channels: padded, gainReductionDb: trace });
+	// Views past the latency: no second copy of the audio (the first `latency` samples are unused).
 	return {
-		channels: padded.map((p) => p.slice(latency)),
-		gainReductionDb: trace.slice(latency),
+		channels: padded.map((p) => p.subarray(latency)),
+		gainReductionDb: trace.subarray(latency),
 		latency,
 		rampSamples: limiter.rampSamples
 	};

@@ -229,16 +229,34 @@ export function foldTail({
 	length: number;
 	fadeLength: number;
 }): Float32Array<ArrayBuffer> {
-	const fadeStart = buffer.length - fadeLength;
-	for (let i = length; i < buffer.length; i++) {
-		let sample = buffer[i];
-		if (i >= fadeStart) {
-			const x = (i - fadeStart) / fadeLength;
+	const head = buffer.slice(0, length) as Float32Array<ArrayBuffer>;
+	addTail({ head, tail: buffer.subarray(length), fadeLength });
+	return head;
+}
+
+/**
+ * `foldTail` for a clip rendered as its first samples (`head`) and what rang on after them
+ * (`tail`): adds the tail onto the head in place, wrapping, its last `fadeLength` samples faded.
+ */
+export function addTail({
+	head,
+	tail,
+	fadeLength
+}: {
+	head: Float32Array;
+	tail: Float32Array;
+	fadeLength: number;
+}): void {
+	const length = head.length;
+	const fadeStart = tail.length - fadeLength;
+	for (let j = 0; j < tail.length; j++) {
+		let sample = tail[j];
+		if (j >= fadeStart) {
+			const x = (j - fadeStart) / fadeLength;
 			sample *= 0.5 + 0.5 * Math.cos(Math.PI * x);
 		}
-		buffer[(i - length) % length] += sample;
+		head[j % length] += sample;
 	}
-	return buffer.slice(0, length) as Float32Array<ArrayBuffer>;
 }
 
 /**

@@ -189,10 +189,12 @@ const stopAspirationGain = 0.35;
 
 /**
  * Vibrato: rate drawn per note in 5.2–5.9 Hz and extent in ±40–±60 cents, starting 0.2 s into a
- * note and fading in over 0.25 s. Sundberg ("The Science of the Singing Voice", 1987, ch. 8) gives
- * rates of about 5.5–7.5 Hz and extents of ±50 to ±100 cents for trained singers; Prame (1994,
- * "Measurements of the vibrato rate of ten singers", JASA 96(4), 1979–1984) measured rates of about
- * 6 Hz. The narrow end of the extent suits a pop lead. The delay and fade are chosen.
+ * note and fading in over 0.25 s. Singers' vibrato runs at 5.5–8 Hz with an extent of 0.6–2
+ * semitones peak to peak, ±30 to ±100 cents (Seashore 1938 and Sundberg 1987, "The Science of the
+ * Singing Voice", as summarised by Timmers & Desain, "Vibrato: questions and answers from musicians
+ * and science", ICMPC 6, 2000); Prame (1994, "Measurements of the vibrato rate of ten singers",
+ * JASA 96(4), 1979–1984) measured rates of about 6 Hz. The rate sits at the slow end and the extent
+ * at the narrow end, as suits a pop lead. The delay and fade are chosen.
  */
 const vibratoHz: readonly [Hertz, Hertz] = [5.2, 5.9];
 const vibratoCents: readonly [number, number] = [40, 60];
@@ -214,8 +216,8 @@ const flutterLevel = 10;
 /**
  * Jitter and shimmer: each glottal period's length and amplitude are drawn afresh with standard
  * deviations of 0.4 % and 2 % (near-Gaussian and uniform). Independent draws give a local jitter
- * (mean |ΔT|/T) of about 0.45 % and shimmer of about 2.3 %, under the thresholds for a normal voice
- * in Kay Elemetrics' MDVP (jitter 1.04 %, shimmer 3.81 %).
+ * (mean |ΔT|/T) of about 0.45 % and shimmer of about 2.3 %, under the thresholds of pathology in
+ * Kay Elemetrics' MDVP, the program's default norms (Jitt 1.040 %, Shim 3.810 %).
  */
 const jitterSd = 0.004;
 const shimmerSd = 0.02;
