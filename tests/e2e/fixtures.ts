@@ -13,6 +13,7 @@ export const routes = [
 	{ path: '/progress', heading: 'Progress' },
 	{ path: '/settings', heading: 'Settings' },
 	{ path: '/bench', heading: 'Bench' },
+	{ path: '/mix', heading: 'Mix Lab' },
 	{ path: '/train/eq-boost', heading: 'Spot the boost' },
 	{ path: '/train/eq-match', heading: 'Match the EQ' },
 	{ path: '/train/daily', heading: 'Daily mix' }

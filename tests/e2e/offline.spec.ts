@@ -13,9 +13,11 @@ test.describe('offline', () => {
 		await waitForServiceWorker(page);
 		await context.setOffline(true);
 		const nav = page.getByRole('navigation', { name: 'Main' });
-		for (const tab of ['Learn', 'Train', 'Bench', 'Today']) {
+		for (const tab of ['Learn', 'Train', 'Mix', 'Bench', 'Today']) {
 			await nav.getByRole('link', { name: tab }).click();
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				tab === 'Mix' ? 'Mix Lab' : tab
+			);
 		}
 		const top = page.getByRole('banner');
 		await top.getByRole('link', { name: 'Progress', exact: true }).click();

@@ -5,7 +5,7 @@ import { expect, routes, test } from './fixtures';
 test.use({ serviceWorkers: 'block' });
 
 /** The tabs, at most five on a phone; Progress and Settings live in the top bar. */
-const tabs = ['Today', 'Learn', 'Train', 'Bench'];
+const tabs = ['Today', 'Learn', 'Train', 'Mix', 'Bench'];
 /** The tab whose area a path belongs to. */
 const areaOf = (path: string) =>
 	path === '/' || path === '/progress'
@@ -56,9 +56,11 @@ test.describe('every route', () => {
 		await page.goto('/');
 		const nav = page.getByRole('navigation', { name: 'Main' });
 		await expect(nav.getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
-		for (const tab of ['Learn', 'Train', 'Bench']) {
+		for (const tab of ['Learn', 'Train', 'Mix', 'Bench']) {
 			await nav.getByRole('link', { name: tab }).click();
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				tab === 'Mix' ? 'Mix Lab' : tab
+			);
 			await expect(nav.getByRole('link', { name: tab })).toHaveAttribute('aria-current', 'page');
 			await expect(nav.locator('[aria-current]')).toHaveCount(1);
 		}

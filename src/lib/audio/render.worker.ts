@@ -5,7 +5,8 @@
  * (transferred, not copied). Questions on a saved track read it from IndexedDB here (Dexie works in
  * workers), so its megabytes never pass through the page.
  */
-import { loadBank, renderArrangement, type SynthBank } from '../dsp/synth/render';
+import { renderArrangement } from '../dsp/synth/render';
+import { getBank } from './bank';
 import { thirdOctaveSpectrum } from '../dsp/analysis/spectrum';
 import { measureLoudness } from '../dsp/analysis/loudness';
 import { truePeak } from '../dsp/analysis/true-peak';
@@ -39,25 +40,6 @@ import {
 } from './render-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-const BANK_URL = '/soundfont/mftm-gm.sf3';
-
-let bank: Promise<SynthBank> | undefined;
-
-async function getBank(): Promise<SynthBank> {
-	bank ??= fetch(BANK_URL).then(async (response) => {
-		if (!response.ok) {
-			throw new Error(`The instrument samples could not be loaded (${response.status}).`);
-		}
-		return loadBank(await response.arrayBuffer());
-	});
-	try {
-		return await bank;
-	} catch (error) {
-		bank = undefined; // let the next request try again (for example once the network is back)
-		throw error;
-	}
-}
 
 /** Shown when a question asks for a saved track that has been deleted. */
 const MISSING_TRACK =

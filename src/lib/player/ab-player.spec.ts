@@ -1,5 +1,5 @@
 import { resolveObjectURL } from 'node:buffer';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbPlayer, CROSSFADE_MS, setMonoListening, type AbState } from './ab-player';
 import { createFakeHowler, FakeBiquadFilterNode, FakeGainNode, type FakeHowl } from './fake-howler';
 
@@ -318,6 +318,85 @@ describe('AbPlayer: switching versions', () => {
 		expect(since(mark)).toEqual([]);
 		expect(player.active).toBe(0);
 		expect(volumes()).toEqual([1, 0, 0]);
+	});
+});
+
+describe('AbPlayer: replacing a version (a re-mix)', () => {
+	/** Lets the replacement's Howl be made (after `ready`), then decodes it. */
+	const decodeLatest = async (howls: FakeHowl[]) => {
+		await vi.waitFor(() => expect(howls.length).toBeGreaterThan(3));
+		howls.at(-1)!.load();
+	};
+
+	it('while playing: starts the new audio on the shared playhead and crossfades it in, then unloads the old', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout'] });
+		try {
+			const { howls, player, load, wait, ctx } = setup({ count: 3, active: 1 });
+			await load();
+			player.play();
+			wait(1300);
+			const old = howls[1];
+			const swapped = player.replace(1, new Uint8Array([82, 73, 70, 70, 9]));
+			await decodeLatest(howls);
+			await swapped;
+			const fresh = howls[3];
+			const id = fresh._sounds.find((s) => s.playing)!._id;
+			// On the playhead the others are heard at, in the same instant.
+			expect(fresh.positionOf(id)).toBeCloseTo(player.position(), 9);
+			expect(fresh.positionOf(id)).toBeCloseTo(howls[0].positionOf(howls[0]._sounds[0]._id), 9);
+			// Crossfaded: the new one rises from 0 as the old falls to 0 over CROSSFADE_MS.
+			expect(fresh.volumeOf(id)).toBe(0);
+			ctx.currentTime += CROSSFADE_MS / 2000;
+			expect(fresh.volumeOf(id)).toBeCloseTo(0.5, 6);
+			expect(old.volumeOf(old._sounds[0]._id)).toBeCloseTo(0.5, 6);
+			ctx.currentTime += CROSSFADE_MS / 1000;
+			expect(fresh.volumeOf(id)).toBe(1);
+			expect(old.state).not.toBe('unloaded');
+			vi.advanceTimersByTime(CROSSFADE_MS + 60);
+			expect(old.state).toBe('unloaded');
+			// Switching away and back now fades the new audio, not the old.
+			player.select(0);
+			expect(fresh.volumeOf(id)).toBe(1);
+			wait(CROSSFADE_MS + 1);
+			expect(fresh.volumeOf(id)).toBe(0);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('while paused: parks the new audio on the playhead, so all resume together', async () => {
+		const { howls, player, load, wait } = setup({ count: 2, active: 0 });
+		await load();
+		player.play();
+		wait(700);
+		player.pause();
+		const at = player.position();
+		const swapped = player.replace(0, new Uint8Array([82, 73, 70, 70, 7]));
+		await vi.waitFor(() => expect(howls.length).toBe(3));
+		howls[2].load();
+		await swapped;
+		expect(howls[0].state).toBe('unloaded');
+		player.play();
+		wait(400);
+		const fresh = howls[2];
+		const id = fresh._sounds.find((s) => s.playing)!._id;
+		expect(fresh.positionOf(id)).toBeCloseTo(at + 0.4, 9);
+		expect(howls[1].positionOf(howls[1]._sounds[0]._id)).toBeCloseTo(at + 0.4, 9);
+		expect(fresh.volumeOf(id)).toBe(1);
+	});
+
+	it('drops an older replacement that finishes decoding after a newer one was asked for', async () => {
+		const { howls, player, load } = setup({ count: 2, active: 0 });
+		await load();
+		const first = player.replace(1, new Uint8Array([1]));
+		const second = player.replace(1, new Uint8Array([2]));
+		await vi.waitFor(() => expect(howls.length).toBe(4));
+		howls[2].load();
+		howls[3].load();
+		await Promise.all([first, second]);
+		expect(howls[2].state).toBe('unloaded');
+		expect(howls[3].state).toBe('loaded');
+		expect(howls[1].state).toBe('unloaded');
 	});
 });
 

@@ -35,6 +35,9 @@ export class AbPlayer {
 	#unloaded = false;
 	#onState: (state: AbState, message?: string) => void;
 	#howler: HowlerEdge['Howler'];
+	#Howl: HowlerEdge['Howl'];
+	/** The latest `replace` per version: an older one that decodes later is dropped. */
+	#replacing: number[] = [];
 	/** Resolves when every version is decoded and playable. */
 	readonly ready: Promise<void>;
 
@@ -53,6 +56,7 @@ export class AbPlayer {
 	}) {
 		this.#onState = onState;
 		this.#howler = audio.Howler;
+		this.#Howl = audio.Howl;
 		this.#active = active;
 		this.#gains = versions.map((_, i) => {
 			const gain = i === active ? 1 : 0;
@@ -210,6 +214,73 @@ export class AbPlayer {
 		filter.gain.setTargetAtTime(eq.gainDb, ctx.currentTime, smoothing);
 		filter.Q.setTargetAtTime(eq.q, ctx.currentTime, smoothing);
 		this.#trims[index]?.gain.setTargetAtTime(10 ** (trimDb / 20), ctx.currentTime, smoothing);
+	}
+
+	/**
+	 * Swaps version `index` for new audio of the same length (a re-mix) without a gap, a jump or a
+	 * click: the new audio is decoded while the old plays on, started on the shared playhead, and
+	 * crossfaded in over `CROSSFADE_MS` if it is the audible version (silently swapped otherwise);
+	 * the old one is unloaded after the fade. When replaced again before the decode ends, only the
+	 * newest audio is used. Resolves once the swap is made (or dropped).
+	 */
+	async replace(index: number, wav: Uint8Array): Promise<void> {
+		if (this.#unloaded || index < 0 || index >= this.#howls.length) return;
+		const ticket = (this.#replacing[index] ?? 0) + 1;
+		this.#replacing[index] = ticket;
+		await this.ready;
+		const url = URL.createObjectURL(new Blob([wav as BlobPart], { type: 'audio/wav' }));
+		const howl = await new Promise<Howl | null>((resolve) => {
+			const created: Howl = new this.#Howl({
+				src: [url],
+				format: ['wav'],
+				html5: false,
+				loop: true,
+				preload: true,
+				volume: 0,
+				onload: () => resolve(created),
+				onloaderror: () => {
+					this.#set('error', 'This browser could not decode the audio clip.');
+					resolve(null);
+				}
+			});
+		});
+		if (!howl || this.#unloaded || this.#replacing[index] !== ticket) {
+			howl?.unload();
+			URL.revokeObjectURL(url);
+			return;
+		}
+		const old = { howl: this.#howls[index], id: this.#soundIds[index], url: this.#urls[index] };
+		const now = this.#howler.ctx?.currentTime ?? 0;
+		const target = index === this.#active ? 1 : 0;
+		let id: number | undefined;
+		if (this.#state === 'playing') {
+			// Started on the shared playhead, in the same audio-clock instant the position is read.
+			id = howl.play() as number;
+			howl.seek(this.position(), id);
+			if (target > 0) {
+				const from = this.#gainAt(index, now);
+				howl.fade(0, target, CROSSFADE_MS, id);
+				old.howl.fade(from, 0, CROSSFADE_MS, old.id);
+				setTimeout(() => old.howl.unload(), CROSSFADE_MS + 50);
+			} else old.howl.unload();
+		} else {
+			if (this.#state === 'paused') {
+				// Parked on the playhead the others resume from.
+				id = howl.play() as number;
+				howl.pause(id);
+				howl.seek(this.#clock.offset, id);
+			}
+			howl.volume(target);
+			old.howl.unload();
+		}
+		URL.revokeObjectURL(old.url);
+		this.#howls[index] = howl;
+		this.#urls[index] = url;
+		this.#soundIds[index] = id;
+		this.#gains[index] =
+			this.#state === 'playing'
+				? { from: 0, to: target, start: now }
+				: { from: target, to: target, start: now };
 	}
 
 	/** The playhead every version shares, in seconds into the clip (from the audio clock). */

@@ -1,0 +1,57 @@
+/**
+ * The page's side of the mix worker (`mix.worker.ts`; messages in mix-protocol.ts). The worker keeps
+ * the project, so re-mixes and checks only send settings.
+ */
+import type { StyleId } from '../dsp/synth/styles';
+import type { MasterSettings, MixSettings } from '../mix/types';
+import type { MixRequest, MixResponse, MixResponseFor } from './mix-protocol';
+import { WorkerClient, type Unsent } from './worker-client';
+
+export class MixClient {
+	readonly #client = new WorkerClient<MixRequest, MixResponse>({
+		start: () => new Worker(new URL('./mix.worker.ts', import.meta.url), { type: 'module' }),
+		crashMessage: 'The mixer stopped unexpectedly. Open the project again.'
+	});
+	#disposed = false;
+
+	#send<R extends Unsent<MixRequest>>(
+		request: R,
+		onProgress?: (fraction: number) => void
+	): Promise<MixResponseFor<R['kind']>> {
+		if (this.#disposed) return Promise.reject(new Error('The Mix Lab was closed.'));
+		return this.#client.request(request, { onProgress });
+	}
+
+	/** Renders a project's stems (progress 0 … 1) and returns it with its rough mix. */
+	open(
+		project: { style: StyleId; seed: number; level: number },
+		onProgress?: (fraction: number) => void
+	): Promise<MixResponseFor<'open'>> {
+		return this.#send({ kind: 'open', ...project }, onProgress);
+	}
+
+	/** The mix these settings make, matched to the listening level or as it is. */
+	mix(settings: MixSettings, matched: boolean): Promise<MixResponseFor<'mix'>> {
+		return this.#send({ kind: 'mix', settings: plainCopy(settings), matched });
+	}
+
+	/** The project's target mix. */
+	target(matched: boolean): Promise<MixResponseFor<'target'>> {
+		return this.#send({ kind: 'target', matched });
+	}
+
+	/** "Will it survive the master?" on these settings (the quick master unless `master` is given). */
+	check(settings: MixSettings, master?: MasterSettings): Promise<MixResponseFor<'check'>> {
+		return this.#send({ kind: 'check', settings: plainCopy(settings), master });
+	}
+
+	dispose(): void {
+		this.#disposed = true;
+		this.#client.terminate('The Mix Lab was closed.');
+	}
+}
+
+/** A plain copy (runes proxies cannot be cloned into a worker). */
+function plainCopy<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
+}

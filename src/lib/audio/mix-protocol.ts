@@ -1,0 +1,55 @@
+/**
+ * Messages between the Mix Lab page and the mix worker. The worker keeps the project (its stems,
+ * the mixer's strips and the target's reference), so requests only send settings; audio comes back
+ * as 16-bit WAV bytes, transferred.
+ */
+import type { StyleId } from '../dsp/synth/styles';
+import type { CheckResult } from '../mix/check';
+import type { MasterSettings, MixSettings, Problem, StemId } from '../mix/types';
+import type { SuccessFor, WorkerProgress } from './worker-client';
+
+/** Every version plays at this loudness when matched, LUFS (mixes peak near −6 dBFS: no clipping). */
+export const PLAY_LUFS = -23;
+
+/** What the page knows of a project (its audio stays in the worker). */
+export interface ProjectInfo {
+	style: StyleId;
+	seed: number;
+	level: number;
+	sampleRate: number;
+	seconds: number;
+	chorusAt: number;
+	stems: { id: StemId; name: string; stereo: boolean }[];
+	problems: Problem[];
+	rough: MixSettings;
+	target: MixSettings;
+}
+
+/** One playable version of the mix. */
+export interface MixVersion {
+	/** 16-bit PCM WAV bytes as played (after `gainDb`), transferred. */
+	wav: ArrayBuffer;
+	/** Integrated loudness before the gain (null for silence), LUFS. */
+	lufs: number | null;
+	/** The playback gain: to the common listening level when matched, else 0, dB. */
+	gainDb: number;
+	/** Per stem, the strip's peak level in this mix (for the meters), dBFS; null when silent. */
+	stemPeaks: Partial<Record<StemId, number | null>>;
+}
+
+export type MixRequest =
+	| { id: number; kind: 'open'; style: StyleId; seed: number; level: number }
+	| { id: number; kind: 'mix'; settings: MixSettings; matched: boolean }
+	| { id: number; kind: 'target'; matched: boolean }
+	| { id: number; kind: 'check'; settings: MixSettings; master?: MasterSettings };
+
+export type MixResponse =
+	| { id: number; ok: true; kind: 'open'; project: ProjectInfo; rough: MixVersion; ms: number }
+	| { id: number; ok: true; kind: 'mix'; version: MixVersion; ms: number }
+	| { id: number; ok: true; kind: 'target'; version: MixVersion }
+	| { id: number; ok: true; kind: 'check'; result: CheckResult; ms: number }
+	| { id: number; ok: false; message: string };
+
+export type MixProgress = WorkerProgress;
+
+export type MixResponseFor<K extends MixRequest['kind']> = SuccessFor<MixResponse, K>;

@@ -1,0 +1,222 @@
+/// <reference lib="webworker" />
+/**
+ * The Mix Lab's audio off the main thread: renders a project's stems once (the bank loaded once per
+ * worker), keeps them with the mixer's strips, re-mixes on every settings change, measures the
+ * target once and runs the check. Mixes leave as 16-bit WAV bytes, transferred, played at one
+ * listening level when matched.
+ */
+import { measureLoudness } from '../dsp/analysis/loudness';
+import { samplePeak } from '../dsp/analysis/levels';
+import { styleIds } from '../dsp/synth/styles';
+import { applyGain } from '../dsp/process/stereo';
+import { encodeWav } from '../dsp/wav';
+import { checkMix, targetReference, type TargetReference } from '../mix/check';
+import { audibleStems, Mixer } from '../mix/mixer';
+import { isLevel, renderProject } from '../mix/project';
+import { parseMasterSettings, parseMixSettings } from '../mix/settings';
+import type { MixSettings, Project, StemId } from '../mix/types';
+import { getBank } from './bank';
+import {
+	PLAY_LUFS,
+	type MixRequest,
+	type MixResponse,
+	type MixVersion,
+	type ProjectInfo
+} from './mix-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** A matched version never peaks above this, dBFS (its 16-bit WAV must not clip). */
+const PLAY_PEAK_DBFS = -1;
+
+/** An error whose message is shown to the learner as it is. */
+class MixError extends Error {}
+
+interface Open {
+	project: Project;
+	mixer: Mixer;
+	reference?: TargetReference;
+}
+let open: Open | undefined;
+
+function requireProject(): Open {
+	if (!open) throw new MixError('Open a project first.');
+	return open;
+}
+
+/** The reference the checks compare with: measured once per project, when first needed. */
+function referenceOf(state: Open): TargetReference {
+	state.reference ??= targetReference({ project: state.project, mixer: state.mixer });
+	return state.reference;
+}
+
+/** The mix `settings` make, as a playable version (the mix's own buffers are scaled and encoded). */
+function version(state: Open, settings: MixSettings, matched: boolean): MixVersion {
+	const { mixer, project } = state;
+	const channels = mixer.mix(settings).channels;
+	const lufs = measureLoudness({ channels, sampleRate: project.sampleRate }).integrated;
+	const peak = samplePeak({ channels }).dbfs;
+	let gainDb = 0;
+	if (matched && lufs !== null && peak !== null)
+		gainDb = Math.min(PLAY_LUFS - lufs, PLAY_PEAK_DBFS - peak);
+	if (gainDb !== 0) applyGain({ channels, gainDb });
+	const stemPeaks: MixVersion['stemPeaks'] = {};
+	const audible = new Set(audibleStems(settings));
+	for (const stem of project.stems) {
+		const strip = mixer.strip({
+			id: stem.id,
+			settings: settings.stems[stem.id],
+			tiltDb: settings.bus.tiltDb
+		});
+		const level = samplePeak({ channels: strip }).dbfs;
+		stemPeaks[stem.id as StemId] =
+			audible.has(stem.id) && level !== null ? level + settings.stems[stem.id].gainDb : null;
+	}
+	const wav = encodeWav({ channels, sampleRate: project.sampleRate, format: 'pcm16' });
+	return { wav: wav.buffer as ArrayBuffer, lufs, gainDb, stemPeaks };
+}
+
+function infoOf(project: Project): ProjectInfo {
+	return {
+		style: project.style,
+		seed: project.seed,
+		level: project.level,
+		sampleRate: project.sampleRate,
+		seconds: project.seconds,
+		chorusAt: project.chorusAt,
+		stems: project.stems.map((s) => ({ id: s.id, name: s.name, stereo: s.channels.length === 2 })),
+		problems: project.problems,
+		rough: project.rough,
+		target: project.target
+	};
+}
+
+function settingsOf(input: unknown): MixSettings {
+	try {
+		return parseMixSettings(input);
+	} catch (error) {
+		throw new MixError(
+			error instanceof Error ? error.message : 'Those mix settings are not valid.'
+		);
+	}
+}
+
+async function handle(request: MixRequest): Promise<MixResponse> {
+	const start = performance.now();
+	const { id } = request;
+	switch (request.kind) {
+		case 'open': {
+			if (!(styleIds as string[]).includes(request.style))
+				throw new MixError(`There is no style called ${request.style}.`);
+			if (!isLevel(request.level)) throw new MixError('Levels run from 1 to 3.');
+			if (!Number.isInteger(request.seed) || request.seed < 0)
+				throw new MixError('A project number is a whole number from 0.');
+			self.postMessage({ id, kind: 'progress', fraction: 0.05 });
+			const bank = await getBank();
+			self.postMessage({ id, kind: 'progress', fraction: 0.2 });
+			open = undefined; // the last project's audio goes before the next one is made
+			const project = await renderProject({
+				style: request.style,
+				seed: request.seed,
+				level: request.level,
+				bank
+			});
+			self.postMessage({ id, kind: 'progress', fraction: 0.9 });
+			const opened: Open = {
+				project,
+				mixer: new Mixer({ stems: project.stems, sampleRate: project.sampleRate })
+			};
+			open = opened;
+			// The target's reference goes in the queue behind whatever the page asks next (its target
+			// mix), so the first check does not pay for it.
+			queue = queue.then(() => {
+				if (open === opened) referenceOf(opened);
+			});
+			return {
+				id,
+				ok: true,
+				kind: 'open',
+				project: infoOf(project),
+				rough: version(opened, project.rough, true),
+				ms: performance.now() - start
+			};
+		}
+		case 'mix': {
+			const state = requireProject();
+			const settings = settingsOf(request.settings);
+			return {
+				id,
+				ok: true,
+				kind: 'mix',
+				version: version(state, settings, request.matched),
+				ms: performance.now() - start
+			};
+		}
+		case 'target': {
+			const state = requireProject();
+			return {
+				id,
+				ok: true,
+				kind: 'target',
+				version: version(state, state.project.target, request.matched)
+			};
+		}
+		case 'check': {
+			const state = requireProject();
+			const settings = settingsOf(request.settings);
+			let master;
+			if (request.master) {
+				try {
+					master = parseMasterSettings(request.master);
+				} catch (error) {
+					throw new MixError(
+						error instanceof Error ? error.message : 'Those master settings are not valid.'
+					);
+				}
+			}
+			const result = checkMix({
+				project: state.project,
+				settings,
+				master,
+				mixer: state.mixer,
+				reference: referenceOf(state)
+			});
+			return { id, ok: true, kind: 'check', result, ms: performance.now() - start };
+		}
+	}
+}
+
+/** The WAV bytes of a response, transferred rather than copied. */
+function transferables(response: MixResponse): ArrayBuffer[] {
+	if (!response.ok) return [];
+	if (response.kind === 'open') return [response.rough.wav];
+	if (response.kind === 'mix' || response.kind === 'target') return [response.version.wav];
+	return [];
+}
+
+function messageOf(error: unknown): string {
+	if (error instanceof RangeError && /allocation|memory/i.test(error.message))
+		return 'This device ran out of memory for the project. Close other tabs and try again.';
+	if (error instanceof MixError || error instanceof RangeError) return error.message;
+	if (error instanceof Error && /instrument samples/.test(error.message)) return error.message;
+	return 'The mixer could not make this project.';
+}
+
+// One request at a time, in order: a re-mix waits for the render before it.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<MixRequest>) => {
+	const request = event.data;
+	queue = queue.then(async () => {
+		try {
+			const response = await handle(request);
+			self.postMessage(response, transferables(response));
+		} catch (error) {
+			if (!(error instanceof MixError || error instanceof RangeError)) console.error(error);
+			self.postMessage({
+				id: request.id,
+				ok: false,
+				message: messageOf(error)
+			} satisfies MixResponse);
+		}
+	});
+};
