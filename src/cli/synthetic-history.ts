@@ -130,7 +130,8 @@ export function syntheticBackup({
 			sessions,
 			days: dayRows,
 			lessons: [],
-			reviews: []
+			reviews: [],
+			mixSessions: []
 		}
 	};
 }

@@ -1,17 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { measureLoudness } from '../../src/lib/dsp/analysis/loudness';
+import { samplePeak } from '../../src/lib/dsp/analysis/levels';
+import { decodeWav } from '../../src/lib/dsp/wav';
 import { expect, test } from './fixtures';
 
-// The project's render needs no service worker; offline use is in offline-reload.phone.spec.ts.
+// The project's render needs no service worker; the Mix tab offline is in offline.spec.ts.
 test.use({ serviceWorkers: 'block' });
+
+const cli = (...args: string[]) =>
+	spawnSync(process.execPath, ['src/cli/run.mjs', 'mix', ...args], { encoding: 'utf8' });
+const minus = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`;
 
 /**
  * Pop-rock project 8 at level 1 plants one problem: the lead vocal buried 8 dB (rough −7.5 dB,
- * target +0.5 dB). Found from the hint, fixed with the keyboard on the named slider, checked.
+ * target +0.5 dB). Found from the hint, fixed with the keyboard on the named slider, checked; on the
+ * phone also kept across a reload, exported, and compared with the mix CLI on the same settings.
  */
 test('a level-1 project: find the problem from the hint, fix it by keyboard, and the check passes', async ({
 	page
-}) => {
-	test.setTimeout(90_000);
+}, testInfo) => {
+	test.setTimeout(150_000);
 	await page.goto('/mix?style=pop-rock&seed=8&level=1');
 	const heading = page.getByRole('heading', { name: 'Pop-rock · project 8 · level 1' });
 	await expect(heading).toBeVisible({ timeout: 30_000 });
@@ -25,6 +37,7 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 	await page.getByRole('button', { name: 'Check my mix' }).click();
 	const results = page.getByRole('heading', { name: 'Results' });
 	await expect(results).toBeFocused({ timeout: 20_000 });
+	await expect(results).toBeInViewport();
 	await expect(page.getByRole('heading', { name: 'Lead vocal: fails' })).toBeVisible();
 	await expect(page.getByText(/Raise the lead vocal/)).toBeVisible();
 
@@ -35,15 +48,14 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 	await level.focus();
 	for (let i = 0; i < 16; i++) await level.press('ArrowRight');
 	await expect(level).toHaveAttribute('aria-valuetext', '+0.5 dB');
+	await expect(level).toBeInViewport();
 	await expect(page.getByText(/Your mix updated in \d+ ms/)).toBeVisible({ timeout: 20_000 });
 
 	// Listen: play, switch versions and mono, all on one playhead.
 	await page.getByRole('button', { name: 'Play' }).click();
-	await page.getByRole('button', { name: 'Rough mix', exact: true }).click();
-	await expect(page.getByRole('button', { name: 'Rough mix', exact: true })).toHaveAttribute(
-		'aria-pressed',
-		'true'
-	);
+	const rough = page.getByRole('button', { name: 'Rough mix', exact: true });
+	await rough.click();
+	await expect(rough).toHaveAttribute('aria-pressed', 'true');
 	await page.getByRole('button', { name: 'Mono' }).click();
 	await expect(page.getByRole('button', { name: 'Mono' })).toHaveAttribute('aria-pressed', 'true');
 	await page.getByRole('button', { name: 'Pause' }).click();
@@ -53,7 +65,8 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 	await expect(page.getByRole('heading', { name: 'Lead vocal: passes' })).toBeVisible({
 		timeout: 20_000
 	});
-	await expect(page.getByText(/^(\d+) of \1 checks pass\.$/)).toBeVisible();
+	const summary = page.locator('.summary');
+	await expect(summary).toContainText(/(\d+) of \1 checks pass\./);
 	await expect(page.getByText('Check 2 of this session.')).toBeVisible();
 	// The target mix unlocked with the first check.
 	await expect(page.getByRole('button', { name: 'Target mix', exact: true })).toBeEnabled();
@@ -61,5 +74,47 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 	const scan = await new AxeBuilder({ page }).analyze();
 	expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
 		[]
+	);
+	if (testInfo.project.name !== 'phone') return;
+
+	// The page and the CLI are one engine: the same settings give the same mix and the same check.
+	const dir = mkdtempSync(join(tmpdir(), 'mftm-mix-e2e-'));
+	const render = cli('render', '--style', 'pop-rock', '--seed', '8', '--level', '1', '--out', dir);
+	expect(render.status, render.stderr).toBe(0);
+	const settings = JSON.parse(readFileSync(join(dir, 'project.json'), 'utf8')).rough;
+	settings.stems.vocal.gainDb += 8;
+	const settingsFile = join(dir, 'settings.json');
+	writeFileSync(settingsFile, JSON.stringify(settings));
+	const checkRun = cli('check', dir, '--settings', settingsFile);
+	expect(checkRun.status, checkRun.stderr).toBe(0);
+	const check = JSON.parse(checkRun.stdout);
+	await expect(summary).toContainText(`${check.passed} of ${check.total} checks pass.`);
+	await expect(summary).toContainText(`Master: ${minus(check.master.I)} LUFS`);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Your mix (WAV)' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('pop-rock-8-level1-mix.wav');
+	const exported = decodeWav(readFileSync((await file.path())!));
+	const out = join(dir, 'cli-mix.wav');
+	const exportRun = cli('export', dir, '--settings', settingsFile, '--out', out);
+	expect(exportRun.status, exportRun.stderr).toBe(0);
+	const reference = decodeWav(readFileSync(out));
+	expect(exported.channels[0].length).toBe(reference.channels[0].length);
+	const lufs = (wav: typeof exported) =>
+		measureLoudness({ channels: wav.channels, sampleRate: wav.sampleRate }).integrated!;
+	const peak = (wav: typeof exported) => samplePeak({ channels: wav.channels }).dbfs!;
+	expect(Math.abs(lufs(exported) - lufs(reference))).toBeLessThan(0.01);
+	expect(Math.abs(peak(exported) - peak(reference))).toBeLessThan(0.01);
+
+	// A reload (or a killed tab) brings the session back as it was left.
+	await page.waitForTimeout(600); // the last change is written 400 ms after it
+	await page.goto('/mix');
+	await expect(heading).toBeFocused({ timeout: 30_000 });
+	await expect(page.getByText('Your last session, as you left it, after 2 checks.')).toBeVisible();
+	await page.getByRole('button', { name: /^Lead vocal/ }).click();
+	await expect(page.getByRole('slider', { name: 'Lead vocal level' })).toHaveAttribute(
+		'aria-valuetext',
+		'+0.5 dB'
 	);
 });

@@ -4,7 +4,7 @@
  */
 import type { StyleId } from '../dsp/synth/styles';
 import type { MasterSettings, MixSettings } from '../mix/types';
-import type { MixRequest, MixResponse, MixResponseFor } from './mix-protocol';
+import type { ExportKind, MixRequest, MixResponse, MixResponseFor } from './mix-protocol';
 import { WorkerClient, type Unsent } from './worker-client';
 
 export class MixClient {
@@ -40,9 +40,49 @@ export class MixClient {
 		return this.#send({ kind: 'target', matched });
 	}
 
+	/** Masters the mix these settings make with `master` (the quick master when absent). */
+	master({
+		settings,
+		master,
+		matched
+	}: {
+		settings: MixSettings;
+		master?: MasterSettings;
+		matched: boolean;
+	}): Promise<MixResponseFor<'master'>> {
+		return this.#send({
+			kind: 'master',
+			settings: plainCopy(settings),
+			master: master && plainCopy(master),
+			matched
+		});
+	}
+
 	/** "Will it survive the master?" on these settings (the quick master unless `master` is given). */
 	check(settings: MixSettings, master?: MasterSettings): Promise<MixResponseFor<'check'>> {
-		return this.#send({ kind: 'check', settings: plainCopy(settings), master });
+		return this.#send({
+			kind: 'check',
+			settings: plainCopy(settings),
+			master: master && plainCopy(master)
+		});
+	}
+
+	/** A file of the project: its stems (zip), the mix, or its master. */
+	export({
+		what,
+		settings,
+		master
+	}: {
+		what: ExportKind;
+		settings: MixSettings;
+		master?: MasterSettings;
+	}): Promise<MixResponseFor<'export'>> {
+		return this.#send({
+			kind: 'export',
+			what,
+			settings: plainCopy(settings),
+			master: master && plainCopy(master)
+		});
 	}
 
 	dispose(): void {

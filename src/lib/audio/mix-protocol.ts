@@ -37,17 +37,61 @@ export interface MixVersion {
 	stemPeaks: Partial<Record<StemId, number | null>>;
 }
 
+/** What a master measured. */
+export interface MasterReadings {
+	lufs: number | null;
+	truePeak: number | null;
+	plr: number | null;
+	gainReductionDb: number;
+}
+
 export type MixRequest =
 	| { id: number; kind: 'open'; style: StyleId; seed: number; level: number }
 	| { id: number; kind: 'mix'; settings: MixSettings; matched: boolean }
 	| { id: number; kind: 'target'; matched: boolean }
-	| { id: number; kind: 'check'; settings: MixSettings; master?: MasterSettings };
+	| {
+			id: number;
+			kind: 'master';
+			settings: MixSettings;
+			/** The learner's chain, or the quick master (−14 LUFS, −1 dBTP) when absent. */
+			master?: MasterSettings;
+			matched: boolean;
+	  }
+	| { id: number; kind: 'check'; settings: MixSettings; master?: MasterSettings }
+	| {
+			id: number;
+			kind: 'export';
+			/** The stems (a zip with the settings), the mix, or its master (32-bit float WAV). */
+			what: ExportKind;
+			settings: MixSettings;
+			master?: MasterSettings;
+	  };
+
+export type ExportKind = 'stems' | 'mix' | 'master';
 
 export type MixResponse =
 	| { id: number; ok: true; kind: 'open'; project: ProjectInfo; rough: MixVersion; ms: number }
 	| { id: number; ok: true; kind: 'mix'; version: MixVersion; ms: number }
 	| { id: number; ok: true; kind: 'target'; version: MixVersion }
+	| {
+			id: number;
+			ok: true;
+			kind: 'master';
+			version: MixVersion;
+			/** The master's readings: loudness, true peak, PLR, and the limiter's largest reduction. */
+			readings: MasterReadings;
+			ms: number;
+	  }
 	| { id: number; ok: true; kind: 'check'; result: CheckResult; ms: number }
+	| {
+			id: number;
+			ok: true;
+			kind: 'export';
+			/** The file's bytes, transferred; `name` is what to save it as. */
+			bytes: ArrayBuffer;
+			name: string;
+			type: string;
+	  }
 	| { id: number; ok: false; message: string };
 
 export type MixProgress = WorkerProgress;

@@ -14,7 +14,9 @@ import { checkMix, targetReference, type TargetReference } from '../mix/check';
 import { audibleStems, Mixer } from '../mix/mixer';
 import { isLevel, renderProject } from '../mix/project';
 import { parseMasterSettings, parseMixSettings } from '../mix/settings';
-import type { MixSettings, Project, StemId } from '../mix/types';
+import { DEFAULT_MASTER, masterMix } from '../mix/master';
+import type { MasterSettings, MixSettings, Project, StemId } from '../mix/types';
+import { zipSync } from 'fflate';
 import { getBank } from './bank';
 import {
 	PLAY_LUFS,
@@ -50,16 +52,34 @@ function referenceOf(state: Open): TargetReference {
 	return state.reference;
 }
 
-/** The mix `settings` make, as a playable version (the mix's own buffers are scaled and encoded). */
-function version(state: Open, settings: MixSettings, matched: boolean): MixVersion {
-	const { mixer, project } = state;
-	const channels = mixer.mix(settings).channels;
-	const lufs = measureLoudness({ channels, sampleRate: project.sampleRate }).integrated;
+/** Audio as a playable version: scaled to the listening level when matched, encoded in place. */
+function playable({
+	channels,
+	sampleRate,
+	matched,
+	stemPeaks = {}
+}: {
+	channels: Float32Array[];
+	sampleRate: number;
+	matched: boolean;
+	stemPeaks?: MixVersion['stemPeaks'];
+}): MixVersion {
+	const lufs = measureLoudness({ channels, sampleRate }).integrated;
 	const peak = samplePeak({ channels }).dbfs;
 	let gainDb = 0;
 	if (matched && lufs !== null && peak !== null)
 		gainDb = Math.min(PLAY_LUFS - lufs, PLAY_PEAK_DBFS - peak);
 	if (gainDb !== 0) applyGain({ channels, gainDb });
+	const wav = encodeWav({ channels, sampleRate, format: 'pcm16' });
+	return { wav: wav.buffer as ArrayBuffer, lufs, gainDb, stemPeaks };
+}
+
+/** Peak level of each strip's output in a mix (null when silent or not heard), dBFS; per strip output. */
+const stripPeaks = new WeakMap<Float32Array[], number | null>();
+
+/** The mix `settings` make, as a playable version, with each stem's peak for the meters. */
+function version(state: Open, settings: MixSettings, matched: boolean): MixVersion {
+	const { mixer, project } = state;
 	const stemPeaks: MixVersion['stemPeaks'] = {};
 	const audible = new Set(audibleStems(settings));
 	for (const stem of project.stems) {
@@ -68,12 +88,28 @@ function version(state: Open, settings: MixSettings, matched: boolean): MixVersi
 			settings: settings.stems[stem.id],
 			tiltDb: settings.bus.tiltDb
 		});
-		const level = samplePeak({ channels: strip }).dbfs;
+		if (!stripPeaks.has(strip)) stripPeaks.set(strip, samplePeak({ channels: strip }).dbfs);
+		const level = stripPeaks.get(strip) ?? null;
 		stemPeaks[stem.id as StemId] =
 			audible.has(stem.id) && level !== null ? level + settings.stems[stem.id].gainDb : null;
 	}
-	const wav = encodeWav({ channels, sampleRate: project.sampleRate, format: 'pcm16' });
-	return { wav: wav.buffer as ArrayBuffer, lufs, gainDb, stemPeaks };
+	return playable({
+		channels: mixer.mix(settings).channels,
+		sampleRate: project.sampleRate,
+		matched,
+		stemPeaks
+	});
+}
+
+function masterOf(input: unknown): MasterSettings | undefined {
+	if (input === undefined) return undefined;
+	try {
+		return parseMasterSettings(input);
+	} catch (error) {
+		throw new MixError(
+			error instanceof Error ? error.message : 'Those master settings are not valid.'
+		);
+	}
 }
 
 function infoOf(project: Project): ProjectInfo {
@@ -161,19 +197,94 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				version: version(state, state.project.target, request.matched)
 			};
 		}
+		case 'master': {
+			const state = requireProject();
+			const settings = settingsOf(request.settings);
+			const mastered = masterMix({
+				channels: state.mixer.mix(settings).channels,
+				sampleRate: state.project.sampleRate,
+				settings: masterOf(request.master) ?? DEFAULT_MASTER
+			});
+			return {
+				id,
+				ok: true,
+				kind: 'master',
+				readings: {
+					lufs: mastered.after.lufs,
+					truePeak: mastered.after.truePeak,
+					plr: mastered.after.plr,
+					gainReductionDb: mastered.gainReductionDb
+				},
+				version: playable({
+					channels: mastered.channels,
+					sampleRate: state.project.sampleRate,
+					matched: request.matched
+				}),
+				ms: performance.now() - start
+			};
+		}
+		case 'export': {
+			const state = requireProject();
+			const settings = settingsOf(request.settings);
+			const { project } = state;
+			const base = `${project.style}-${project.seed}-level${project.level}`;
+			const wav = (channels: Float32Array[]) =>
+				encodeWav({ channels, sampleRate: project.sampleRate, format: 'float32' });
+			if (request.what === 'stems') {
+				const files: Record<string, Uint8Array> = {
+					'project.json': new TextEncoder().encode(
+						JSON.stringify(
+							{
+								style: project.style,
+								seed: project.seed,
+								level: project.level,
+								sampleRate: project.sampleRate,
+								stems: project.stems.map((stem) => ({
+									id: stem.id,
+									name: stem.name,
+									file: `stems/${stem.id}.wav`
+								})),
+								settings
+							},
+							null,
+							2
+						)
+					)
+				};
+				for (const stem of project.stems) files[`stems/${stem.id}.wav`] = wav(stem.channels);
+				// Stored, not deflated: WAV hardly compresses and a phone should not wait for it.
+				const zip = zipSync(files, { level: 0 });
+				return {
+					id,
+					ok: true,
+					kind: 'export',
+					bytes: zip.buffer as ArrayBuffer,
+					name: `${base}-stems.zip`,
+					type: 'application/zip'
+				};
+			}
+			const mix = state.mixer.mix(settings).channels;
+			const channels =
+				request.what === 'master'
+					? masterMix({
+							channels: mix,
+							sampleRate: project.sampleRate,
+							settings: masterOf(request.master) ?? DEFAULT_MASTER
+						}).channels
+					: mix;
+			return {
+				id,
+				ok: true,
+				kind: 'export',
+				bytes: wav(channels).buffer as ArrayBuffer,
+				name: `${base}-${request.what}.wav`,
+				type: 'audio/wav'
+			};
+		}
 		case 'check': {
 			const state = requireProject();
 			const settings = settingsOf(request.settings);
-			let master;
-			if (request.master) {
-				try {
-					master = parseMasterSettings(request.master);
-				} catch (error) {
-					throw new MixError(
-						error instanceof Error ? error.message : 'Those master settings are not valid.'
-					);
-				}
-			}
+			const master = masterOf(request.master);
 			const result = checkMix({
 				project: state.project,
 				settings,
@@ -190,7 +301,9 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 function transferables(response: MixResponse): ArrayBuffer[] {
 	if (!response.ok) return [];
 	if (response.kind === 'open') return [response.rough.wav];
-	if (response.kind === 'mix' || response.kind === 'target') return [response.version.wav];
+	if (response.kind === 'mix' || response.kind === 'target' || response.kind === 'master')
+		return [response.version.wav];
+	if (response.kind === 'export') return [response.bytes];
 	return [];
 }
 

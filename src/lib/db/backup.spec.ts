@@ -17,6 +17,9 @@ import {
 	type ImportMode
 } from './backup';
 import { MixDatabase, type SettingRow } from './database';
+import { flatMix } from '../mix/mixer';
+import { DEFAULT_MASTER } from '../mix/master-defaults';
+import type { MixSessionRow } from '../mix/session-record';
 import type { AttemptRow, DrillStateRow, LessonRow, SessionRow } from '../progress/records';
 import { testAttempt, testLesson, testSession } from '../progress/test-records';
 
@@ -237,7 +240,8 @@ function sourceJson(): BackupJson {
 			sessions: fixture.sessions,
 			days,
 			lessons: fixture.lessons,
-			reviews: fixture.reviews ?? []
+			reviews: fixture.reviews ?? [],
+			mixSessions: []
 		}
 	};
 	return JSON.parse(serializeBackup(backup));
@@ -258,7 +262,16 @@ describe('exportBackup and serializeBackup', () => {
 		expect(backup.version).toBe(1);
 		expect(backup.exportedAt).toBe('2026-11-24T12:00:00.000Z');
 		expect(Object.keys(backup.data).sort()).toEqual(
-			['attempts', 'days', 'drillStates', 'lessons', 'reviews', 'sessions', 'settings'].sort()
+			[
+				'attempts',
+				'days',
+				'drillStates',
+				'lessons',
+				'mixSessions',
+				'reviews',
+				'sessions',
+				'settings'
+			].sort()
 		);
 		expect(backup.data.attempts).toHaveLength(12);
 		expect(backup.data.attempts.every((row) => !('id' in row))).toBe(true);
@@ -741,7 +754,16 @@ describe('parseBackup output', () => {
 
 		expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'data']);
 		expect(Object.keys(backup.data).sort()).toEqual(
-			['attempts', 'days', 'drillStates', 'lessons', 'reviews', 'sessions', 'settings'].sort()
+			[
+				'attempts',
+				'days',
+				'drillStates',
+				'lessons',
+				'mixSessions',
+				'reviews',
+				'sessions',
+				'settings'
+			].sort()
 		);
 		expect(backup.data.attempts[0]).not.toHaveProperty('mood');
 		expect(backup.data.settings).toEqual([
@@ -854,10 +876,65 @@ function emptyBackup(): Backup {
 			sessions: [],
 			days: [],
 			lessons: [],
-			reviews: []
+			reviews: [],
+			mixSessions: []
 		}
 	};
 }
+
+describe('mix sessions', () => {
+	const session = (id: string, updatedAt: number): MixSessionRow => ({
+		id,
+		style: 'hip-hop',
+		seed: 42,
+		level: 2,
+		startedAt: 1_000,
+		updatedAt,
+		day: '2026-11-24',
+		settings: flatMix(),
+		master: { ...DEFAULT_MASTER, targetLufs: -10 },
+		checks: [
+			{
+				at: 2_000,
+				passed: 19,
+				total: 21,
+				failed: ['lead', 'octave-2k'],
+				problems: [{ kind: 'lead-buried', pass: false }]
+			}
+		]
+	});
+
+	it('round-trip with their settings and checks, and a merge keeps the copy changed last', async () => {
+		const device = freshDb();
+		await device.mixSessions.bulkAdd([session('a', 5_000), session('b', 6_000)]);
+		const other = freshDb();
+		const newer = { ...session('a', 9_000), seed: 7 };
+		await other.mixSessions.bulkAdd([newer, session('c', 7_000)]);
+		const result = parseBackup(serializeBackup(await exportBackup(other, NOW)));
+		if (!result.ok) throw new Error(result.message);
+		expect(result.backup.data.mixSessions).toEqual([newer, session('c', 7_000)]);
+		await importBackup(device, { backup: result.backup, mode: 'merge' });
+		const merged = await device.mixSessions.orderBy('id').toArray();
+		expect(merged.map((r) => [r.id, r.updatedAt, r.seed])).toEqual([
+			['a', 9_000, 7],
+			['b', 6_000, 42],
+			['c', 7_000, 42]
+		]);
+		await importBackup(device, { backup: result.backup, mode: 'replace' });
+		expect(await device.mixSessions.orderBy('id').toArray()).toEqual([newer, session('c', 7_000)]);
+	});
+
+	it('refuses a session whose settings the mixer would refuse, and accepts files made before', () => {
+		const json = JSON.parse(serializeBackup({ ...emptyBackup(), data: { ...emptyBackup().data } }));
+		json.data.mixSessions = [{ ...session('a', 1), settings: { stems: {}, bus: {} } }];
+		const bad = parseBackup(JSON.stringify(json));
+		expect(bad.ok).toBe(false);
+		expect(!bad.ok && bad.message).toMatch(/Mix session 1 has invalid mix settings/);
+		delete json.data.mixSessions;
+		const old = parseBackup(JSON.stringify(json));
+		expect(old.ok && old.backup.data.mixSessions).toEqual([]);
+	});
+});
 
 describe('resetAll', () => {
 	it('empties every table', async () => {
@@ -866,7 +943,7 @@ describe('resetAll', () => {
 		expect(await db.attempts.count()).toBe(12);
 		await resetAll(db);
 		const counts = await Promise.all(db.tables.map((table) => table.count()));
-		expect(db.tables).toHaveLength(9);
-		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+		expect(db.tables).toHaveLength(10);
+		expect(counts).toEqual(db.tables.map(() => 0));
 	});
 });

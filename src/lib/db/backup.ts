@@ -1,6 +1,7 @@
 /**
  * Backup and restore of everything the learner made: one JSON file holding every table except
- * `kindDays` (derived). `days` is kept because `goalMet` is history, judged by the goal in force
+ * `kindDays` (derived) and saved tracks (audio, device-only); Mix Lab sessions are their settings
+ * (the seed makes the stems again). `days` is kept because `goalMet` is history, judged by the goal in force
  * that day; its totals are rebuilt on import from the attempts, sessions and lessons.
  *
  * A backup file is untrusted input. `parseBackup` checks its size, its JSON, its format and version,
@@ -19,6 +20,9 @@ import type { ReviewRow } from '../progress/review';
 import type { AttemptRow, DayRow, DrillStateRow, LessonRow, SessionRow } from '../progress/records';
 import { localDay } from '../progress/days';
 import { DRILL_SOURCES, SESSION_LENGTHS, type Settings } from '../settings/settings';
+import type { MixSessionRow } from '../mix/session-record';
+import { parseMasterSettings, parseMixSettings } from '../mix/settings';
+import { problemKinds } from '../mix/types';
 
 export const BACKUP_FORMAT = 'mix-for-the-master-backup';
 export const BACKUP_VERSION = 1;
@@ -35,6 +39,8 @@ export interface BackupData {
 	lessons: LessonRow[];
 	/** Review cards for missed quiz questions (absent from files made before they existed). */
 	reviews: ReviewRow[];
+	/** Mix Lab sessions (absent from files made before the Mix Lab). */
+	mixSessions: MixSessionRow[];
 }
 
 /** A whole backup file. */
@@ -62,7 +68,8 @@ const TABLE_NAMES: readonly TableName[] = [
 	'sessions',
 	'days',
 	'lessons',
-	'reviews'
+	'reviews',
+	'mixSessions'
 ];
 
 /** Most rows per table: far beyond a lifetime of practice, small enough to validate quickly. */
@@ -73,7 +80,8 @@ const MAX_ROWS: Record<TableName, number> = {
 	sessions: 1_000_000,
 	days: 100_000,
 	lessons: 10_000,
-	reviews: 100_000
+	reviews: 100_000,
+	mixSessions: 100_000
 };
 /** Ids, answers, slugs, string parameters. */
 const MAX_TEXT = 200;
@@ -107,7 +115,8 @@ const ROW_NOUNS: Record<TableName, { one: string; many: string }> = {
 	sessions: { one: 'Session', many: 'sessions' },
 	days: { one: 'Day', many: 'days' },
 	lessons: { one: 'Lesson', many: 'lessons' },
-	reviews: { one: 'Review card', many: 'review cards' }
+	reviews: { one: 'Review card', many: 'review cards' },
+	mixSessions: { one: 'Mix session', many: 'mix sessions' }
 };
 
 /** Fields in plain words; plural ones read "has invalid parameters". */
@@ -152,9 +161,13 @@ const FIELD_WORDS: Record<string, string> = {
 	id: 'id',
 	index: 'question number',
 	due: 'due time',
-	card: 'schedule'
+	card: 'schedule',
+	style: 'style',
+	settings: 'mix settings',
+	master: 'master settings',
+	checks: 'checks'
 };
-const PLURAL_FIELDS = new Set(['params', 'kinds', 'reversals']);
+const PLURAL_FIELDS = new Set(['params', 'kinds', 'reversals', 'settings', 'master', 'checks']);
 
 // Row schemas. v.object strips unknown keys (a later release of format 1 may add fields) and
 // builds new objects, so only known keys reach the database.
@@ -279,6 +292,48 @@ const reviewSchema = v.object({
 	updatedAt: finite
 });
 
+/** Settings checked by the mix engine's own parsers (the same rules the worker applies). */
+const viaParser = <T>(parse: (input: unknown) => T) =>
+	v.pipe(
+		v.unknown(),
+		v.check((input) => {
+			try {
+				parse(input);
+				return true;
+			} catch {
+				return false;
+			}
+		}),
+		v.transform((input) => parse(input))
+	);
+
+const mixSessionSchema = v.object({
+	id: text(MAX_TEXT),
+	style: v.picklist(styleIds),
+	seed: count,
+	level: v.pipe(count, v.minValue(1), v.maxValue(3)),
+	startedAt: finite,
+	updatedAt: finite,
+	day,
+	settings: viaParser(parseMixSettings),
+	master: viaParser(parseMasterSettings),
+	checks: v.pipe(
+		v.array(
+			v.object({
+				at: finite,
+				passed: count,
+				total: count,
+				failed: v.pipe(v.array(text(MAX_KEY)), v.maxLength(MAX_ENTRIES)),
+				problems: v.pipe(
+					v.array(v.object({ kind: v.picklist(problemKinds), pass: v.boolean() })),
+					v.maxLength(MAX_ENTRIES)
+				)
+			})
+		),
+		v.maxLength(10_000)
+	)
+});
+
 const backupSchema = v.object({
 	exportedAt: v.pipe(v.string(), v.maxLength(MAX_KEY), v.isoTimestamp()),
 	data: v.object({
@@ -288,7 +343,8 @@ const backupSchema = v.object({
 		sessions: v.array(sessionSchema),
 		days: v.array(daySchema),
 		lessons: v.array(lessonSchema),
-		reviews: v.optional(v.array(reviewSchema), [])
+		reviews: v.optional(v.array(reviewSchema), []),
+		mixSessions: v.optional(v.array(mixSessionSchema), [])
 	})
 });
 
@@ -319,26 +375,41 @@ const UNIQUE: Partial<Record<TableName, { key: (row: never) => string; message: 
 	},
 	days: { key: (row: DayRow) => row.day, message: 'repeats an earlier day' },
 	lessons: { key: (row: LessonRow) => row.slug, message: "repeats an earlier lesson's id" },
-	reviews: { key: (row: ReviewRow) => row.id, message: "repeats an earlier review card's id" }
+	reviews: { key: (row: ReviewRow) => row.id, message: "repeats an earlier review card's id" },
+	mixSessions: {
+		key: (row: MixSessionRow) => row.id,
+		message: "repeats an earlier mix session's id"
+	}
 };
 
 /** Reads every table in one read transaction. */
 export async function exportBackup(db: MixDatabase, now: Date = new Date()): Promise<Backup> {
 	// Saved tracks (`tracks`) are left out on purpose: megabytes of audio each, device-only.
-	const [settings, attempts, drillStates, sessions, days, lessons, reviews] = await db.transaction(
-		'r',
-		[db.settings, db.attempts, db.drillStates, db.sessions, db.days, db.lessons, db.reviews],
-		() =>
-			Promise.all([
-				db.settings.toArray(),
-				db.attempts.toArray(),
-				db.drillStates.toArray(),
-				db.sessions.toArray(),
-				db.days.toArray(),
-				db.lessons.toArray(),
-				db.reviews.toArray()
-			])
-	);
+	const [settings, attempts, drillStates, sessions, days, lessons, reviews, mixSessions] =
+		await db.transaction(
+			'r',
+			[
+				db.settings,
+				db.attempts,
+				db.drillStates,
+				db.sessions,
+				db.days,
+				db.lessons,
+				db.reviews,
+				db.mixSessions
+			],
+			() =>
+				Promise.all([
+					db.settings.toArray(),
+					db.attempts.toArray(),
+					db.drillStates.toArray(),
+					db.sessions.toArray(),
+					db.days.toArray(),
+					db.lessons.toArray(),
+					db.reviews.toArray(),
+					db.mixSessions.toArray()
+				])
+		);
 	return {
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
@@ -350,7 +421,8 @@ export async function exportBackup(db: MixDatabase, now: Date = new Date()): Pro
 			sessions,
 			days,
 			lessons,
-			reviews
+			reviews,
+			mixSessions
 		}
 	};
 }
@@ -591,7 +663,8 @@ export async function importBackup(
 		db.days,
 		db.kindDays,
 		db.lessons,
-		db.reviews
+		db.reviews,
+		db.mixSessions
 	];
 	await db.transaction('rw', tables, async () => {
 		const metDays = new Set<string>();
@@ -604,6 +677,7 @@ export async function importBackup(
 			await db.sessions.bulkAdd(data.sessions.map((row) => ({ ...row })));
 			await db.lessons.bulkAdd(data.lessons.map((row) => ({ ...row })));
 			await db.reviews.bulkAdd(data.reviews.map((row) => ({ ...row, card: { ...row.card } })));
+			await db.mixSessions.bulkAdd(data.mixSessions.map((row) => structuredClone(row)));
 		} else {
 			await mergeRows(db, data);
 			for (const row of await db.days.toArray()) if (row.goalMet) metDays.add(row.day);
@@ -679,6 +753,16 @@ async function mergeRows(db: MixDatabase, data: BackupData): Promise<void> {
 				return !existing || row.updatedAt > existing.updatedAt;
 			})
 			.map((row) => ({ ...row }))
+	);
+	// A mix session keeps whichever copy was changed last.
+	const mixById = new Map((await db.mixSessions.toArray()).map((row) => [row.id, row]));
+	await db.mixSessions.bulkPut(
+		data.mixSessions
+			.filter((row) => {
+				const existing = mixById.get(row.id);
+				return !existing || row.updatedAt > existing.updatedAt;
+			})
+			.map((row) => structuredClone(row))
 	);
 }
 

@@ -14,6 +14,7 @@ import type {
 	SessionRow
 } from '../progress/records';
 import type { ReviewRow } from '../progress/review';
+import type { MixSessionRow } from '../mix/session-record';
 
 export const DB_NAME = 'mix-for-the-master';
 
@@ -51,6 +52,7 @@ export class MixDatabase extends Dexie {
 	lessons!: EntityTable<LessonRow, 'slug'>;
 	reviews!: EntityTable<ReviewRow, 'id'>;
 	tracks!: EntityTable<TrackRow, 'id'>;
+	mixSessions!: EntityTable<MixSessionRow, 'id'>;
 
 	constructor(name: string = DB_NAME) {
 		super(name);
@@ -91,6 +93,19 @@ export class MixDatabase extends Dexie {
 				await tx.table('days').bulkPut(days);
 				await tx.table('kindDays').bulkPut(kindDays);
 			});
+		// v4: Mix Lab sessions (the project, the learner's settings, the checks). Nothing to migrate.
+		this.version(4).stores({
+			settings: 'key',
+			attempts: '++id, kind, sessionId, [kind+timestamp]',
+			drillStates: 'kind',
+			sessions: 'sessionId, day, endedAt',
+			days: 'day',
+			kindDays: '[kind+day], kind, day',
+			lessons: 'slug, completedDay',
+			reviews: 'id, due, slug',
+			tracks: 'id, addedAt',
+			mixSessions: 'id, updatedAt'
+		});
 	}
 }
 

@@ -11,11 +11,27 @@ import { MixDatabase } from './database';
 import type { AttemptRow } from '../progress/records';
 import { testAttempt } from '../progress/test-records';
 import { readSetting } from './settings-repo';
+import { latestMixSession, saveMixSession } from './mix-sessions-repo';
+import { flatMix } from '../mix/mixer';
+import { DEFAULT_MASTER } from '../mix/master-defaults';
 
 const V2_STORES = {
 	settings: 'key',
 	attempts: '++id, kind, day, timestamp, sessionId, [kind+day], [kind+timestamp]',
 	drillStates: 'kind'
+};
+
+/** The version 3 schema, as it shipped. */
+const V3_STORES = {
+	settings: 'key',
+	attempts: '++id, kind, sessionId, [kind+timestamp]',
+	drillStates: 'kind',
+	sessions: 'sessionId, day, endedAt',
+	days: 'day',
+	kindDays: '[kind+day], kind, day',
+	lessons: 'slug, completedDay',
+	reviews: 'id, due, slug',
+	tracks: 'id, addedAt'
 };
 
 const staircase = {
@@ -43,7 +59,7 @@ describe('schema migrations', () => {
 
 		db = new MixDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(await readSetting(db, 'theme')).toBe('light');
 		expect(await readSetting(db, 'sessionLength')).toBe(20);
 		expect(await db.days.count()).toBe(0);
@@ -110,7 +126,7 @@ describe('schema migrations', () => {
 
 		db = new MixDatabase(name);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(await readSetting(db, 'theme')).toBe('dark');
 		expect(await db.attempts.count()).toBe(18);
 		const stored = (await db.attempts.toArray()).sort((x, y) => x.timestamp - y.timestamp);
@@ -143,5 +159,55 @@ describe('schema migrations', () => {
 		// Writing after the upgrade adds to the derived totals.
 		await recordSession(db, { ...sessions[1], sessionId: 'd' });
 		expect((await db.days.get('2026-11-24'))?.sessions).toBe(2);
+	});
+
+	it('upgrades a version 3 database: keeps every table and adds Mix Lab sessions', async () => {
+		const name = 'migrate-v3';
+		const v3 = new Dexie(name);
+		v3.version(3).stores(V3_STORES);
+		const attempt = testAttempt();
+		await v3.table('settings').put({ key: 'theme', value: 'light' });
+		await v3.table('attempts').add({ ...attempt });
+		await v3.table('drillStates').put({ kind: 'eq-boost', staircase, updatedAt: 5 });
+		await v3.table('days').put({
+			day: '2026-11-24',
+			sessions: 1,
+			questions: 1,
+			correct: 1,
+			activeMs: 3000,
+			lessons: 1,
+			goalMet: true
+		});
+		await v3.table('lessons').put({ slug: 'no-magic-in-mastering', completedDay: '2026-11-24' });
+		await v3.table('tracks').put({ id: 't1', name: 'My mix', addedAt: 1, bytes: 4 });
+		v3.close();
+
+		db = new MixDatabase(name);
+		await db.open();
+		expect(db.verno).toBe(4);
+		expect(await readSetting(db, 'theme')).toBe('light');
+		expect((await db.attempts.toArray()).map(({ id: _id, ...rest }) => rest)).toEqual([attempt]);
+		expect((await db.drillStates.get('eq-boost'))?.staircase).toEqual(staircase);
+		expect((await db.days.get('2026-11-24'))?.goalMet).toBe(true);
+		expect((await db.lessons.get('no-magic-in-mastering'))?.completedDay).toBe('2026-11-24');
+		expect((await db.tracks.get('t1'))?.name).toBe('My mix');
+		expect(await db.mixSessions.count()).toBe(0);
+
+		// The new table works at once, and the latest session is the last one changed.
+		const session = {
+			id: 'm1',
+			style: 'ballad' as const,
+			seed: 3,
+			level: 2,
+			startedAt: 10,
+			updatedAt: 20,
+			day: '2026-11-25',
+			settings: flatMix(),
+			master: DEFAULT_MASTER,
+			checks: []
+		};
+		await saveMixSession(db, session);
+		await saveMixSession(db, { ...session, id: 'm2', updatedAt: 15 });
+		expect((await latestMixSession(db))?.id).toBe('m1');
 	});
 });

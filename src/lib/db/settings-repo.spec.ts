@@ -22,6 +22,7 @@ describe('settings repository', () => {
 			'drillStates',
 			'kindDays',
 			'lessons',
+			'mixSessions',
 			'reviews',
 			'sessions',
 			'settings',

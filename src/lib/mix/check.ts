@@ -425,9 +425,13 @@ export function mixRows({
 		})
 		.sort((a, b) => a - b);
 	const tonal = tiltChanges.length > 0 ? tiltChanges[Math.floor(tiltChanges.length / 2)] : 0;
-	const harshBy = stemIds.flatMap((id) =>
-		m.harsh[id].map((value, b) => ({ id, b, dev: value - t.harsh[id][b] }))
-	);
+	// A build-up is one part's: each stem's change in a band, less the median change of every stem
+	// there (a colour all parts share, such as a tilt, is the tonal balance's row, not a build-up).
+	const harshBy = HARSH_BANDS.flatMap((_, b) => {
+		const devs = stemIds.map((id) => m.harsh[id][b] - t.harsh[id][b]);
+		const shared = median(devs);
+		return stemIds.map((id, k) => ({ id, b, dev: devs[k] - shared }));
+	});
 	const worstHarsh = harshBy.reduce((a, b) => (b.dev > a.dev ? b : a));
 	const rumbleBy = HIGHPASSED.map((id) => ({ id, value: m.rumble[id] }));
 	const worstRumble = rumbleBy.reduce((a, b) => (b.value > a.value ? b : a));
@@ -820,10 +824,14 @@ function masterFixFor({
  */
 export function octaveDeviations(now: readonly number[], target: readonly number[]): number[] {
 	const changes = now.map((v, i) => v - target[i]);
-	const sorted = [...changes].sort((a, b) => a - b);
+	const shared = median(changes);
+	return changes.map((c) => c - shared);
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length / 2;
-	const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
-	return changes.map((c) => c - median);
+	return sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** "63 Hz", "1 kHz": an octave's name. */

@@ -7,21 +7,14 @@ import { quickMaster, type MasterReading } from '../dsp/master/quick-master';
 import { applyChain, type ChainStep } from '../dsp/process/chain';
 import type { Decibels, Hertz, SampleRate } from '../dsp/units';
 import type { MasterSettings } from './types';
+import { DEFAULT_MASTER } from './master-defaults';
+
+export { DEFAULT_MASTER };
 
 /** Corner of the master's low shelf, Hz. */
 export const MASTER_LOW_SHELF_HZ: Hertz = 100;
 /** Corner of the master's high shelf, Hz. */
 export const MASTER_HIGH_SHELF_HZ: Hertz = 8000;
-
-/** What a streaming-ready master aims at, with the EQ flat: the quick master's defaults. */
-export const DEFAULT_MASTER: MasterSettings = {
-	lowShelfDb: 0,
-	bell: { frequencyHz: 2000, gainDb: 0, q: 0.7 },
-	highShelfDb: 0,
-	glue: true,
-	targetLufs: -14,
-	ceilingDbtp: -1
-};
 
 /** The master's EQ as chain steps (bands at 0 dB left out). */
 export function masterEq(settings: MasterSettings): ChainStep[] {

@@ -376,6 +376,33 @@ describe('checkMix with the master', () => {
 		expect(hot.hint).toContain('−1 dBTP');
 	});
 
+	it('a colour every part shares reads as tonal balance, not as one part’s harsh build-up', () => {
+		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+		const reference = targetReference({ project, mixer });
+		const bright = structuredClone(project.target);
+		bright.bus.tiltDb += 4;
+		const mix = mixer.mix(bright).channels;
+		const measures = measureMix({ mixer, settings: bright, mix, kickHz: reference.kickHz });
+		const rows = mixRows({ project, measures, reference });
+		const harsh = rows.find((r) => r.id === 'harsh')!;
+		expect(Math.abs(harsh.measured)).toBeLessThan(1);
+		expect(rows.find((r) => r.id === 'tonal-balance')!.measured).toBeGreaterThan(2);
+		// One part made harsh still reads as that part.
+		const chords = structuredClone(project.target);
+		chords.stems.chords.eq.push({ type: 'peaking', frequencyHz: 3162, gainDb: 6, q: 1.4 });
+		const chordsMix = mixer.mix(chords).channels;
+		const chordRows = mixRows({
+			project,
+			measures: measureMix({ mixer, settings: chords, mix: chordsMix, kickHz: reference.kickHz }),
+			reference
+		});
+		const chordHarsh = chordRows.find((r) => r.id === 'harsh')!;
+		expect(chordHarsh.measured).toBeGreaterThan(4);
+		expect(chordHarsh.hint).toContain(
+			project.stems.find((s) => s.id === 'chords')!.name.toLowerCase()
+		);
+	});
+
 	it('tonal balance per octave: a louder mix moves no octave; a stem moved in its octave is named', () => {
 		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
 		const reference = targetReference({ project, mixer });

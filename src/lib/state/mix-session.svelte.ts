@@ -5,25 +5,37 @@
  * the checks run this session.
  */
 import { MixClient } from '../audio/mix-client';
-import type { MixVersion, ProjectInfo } from '../audio/mix-protocol';
+import type { ExportKind, MasterReadings, MixVersion, ProjectInfo } from '../audio/mix-protocol';
+import { downloadFile } from './download';
+import { DEFAULT_MASTER } from '../mix/master-defaults';
 import type { StyleId } from '../dsp/synth/styles';
 import type { CheckResult } from '../mix/check';
 import { projectHints, type ProjectHints } from '../mix/hints';
 import { stemNamesOf } from '../mix/stem-names';
-import type { MixSettings, StemId, StemSettings } from '../mix/types';
+import type { MasterSettings, MixSettings, StemId, StemSettings } from '../mix/types';
 import { AbPlayer, setMonoListening, type AbState } from '../player/ab-player';
+import { getDatabase } from '../db/database';
+import { latestMixSession, saveMixSession } from '../db/mix-sessions-repo';
+import { summarizeCheck, type MixSessionRow } from '../mix/session-record';
+import { currentDay } from '../progress/days';
+import { describeStorageError } from './settings.svelte';
+
+/** Changes are written this long after the last one (a drag writes once, not per step), ms. */
+const SAVE_DELAY_MS = 400;
 
 export type MixStatus = 'idle' | 'rendering' | 'ready' | 'error';
 
 /** The versions, in the player's order. */
 export const mixVersions = [
-	{ id: 'rough', label: 'Rough mix' },
-	{ id: 'yours', label: 'Your mix' },
-	{ id: 'target', label: 'Target mix' }
+	{ id: 'rough', label: 'Rough', name: 'Rough mix' },
+	{ id: 'yours', label: 'Mix', name: 'Your mix' },
+	{ id: 'master', label: 'Master', name: 'Your master' },
+	{ id: 'target', label: 'Target', name: 'Target mix' }
 ] as const;
 export type MixVersionId = (typeof mixVersions)[number]['id'];
 const YOURS = 1;
-const TARGET = 2;
+const MASTER = 2;
+const TARGET = 3;
 
 /** One check of this session: when, and what it found. */
 export interface CheckEntry {
@@ -31,7 +43,7 @@ export interface CheckEntry {
 	result: CheckResult;
 }
 
-export class MixSession {
+export class MixSessionState {
 	status = $state<MixStatus>('idle');
 	/** Render progress, 0 … 1. */
 	progress = $state(0);
@@ -57,6 +69,15 @@ export class MixSession {
 	lastWorkerMs = $state<number | null>(null);
 	checking = $state(false);
 	checks = $state<CheckEntry[]>([]);
+	/** The learner's master chain (the quick master's settings to start with). */
+	masterSettings = $state<MasterSettings>(structuredClone(DEFAULT_MASTER));
+	/** What the last master measured; null before the first. */
+	masterReadings = $state<MasterReadings | null>(null);
+	mastering = $state(false);
+	/** The file being made for download, if any. */
+	exporting = $state<ExportKind | null>(null);
+	/** The master was made from an earlier mix or chain: master again to hear the current one. */
+	masterStale = $state(false);
 
 	readonly #client = new MixClient();
 	#player: AbPlayer | undefined;
@@ -65,6 +86,13 @@ export class MixSession {
 	#inFlight = false;
 	#changedAt = 0;
 	#disposed = false;
+	/** The stored record of this session (written as the learner works). */
+	#record: MixSessionRow | undefined;
+	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Checks of this session stored before a reload (their full results are not kept). */
+	earlierChecks = $state(0);
+	/** This project was reopened from storage as the learner left it. */
+	resumed = $state(false);
 
 	get hints(): ProjectHints | null {
 		const project = this.project;
@@ -75,8 +103,35 @@ export class MixSession {
 		return this.checks.at(-1)?.result ?? null;
 	}
 
-	/** Renders project `style`/`seed`/`level` and starts the learner on its rough mix. */
-	async open({ style, seed, level }: { style: StyleId; seed: number; level: number }) {
+	/** Opens the session the learner changed last, as they left it; false when there is none. */
+	async resume(): Promise<boolean> {
+		let row: MixSessionRow | undefined;
+		try {
+			row = await latestMixSession(getDatabase());
+		} catch {
+			return false; // no storage (private mode): start fresh
+		}
+		if (!row || this.#disposed) return false;
+		await this.open({ style: row.style, seed: row.seed, level: row.level, resume: row });
+		return true;
+	}
+
+	/**
+	 * Renders project `style`/`seed`/`level` and starts the learner on its rough mix, or, resuming a
+	 * stored session, on the settings they left it with.
+	 */
+	async open({
+		style,
+		seed,
+		level,
+		resume
+	}: {
+		style: StyleId;
+		seed: number;
+		level: number;
+		resume?: MixSessionRow;
+	}) {
+		this.#flush();
 		this.#player?.unload();
 		this.#player = undefined;
 		this.status = 'rendering';
@@ -84,6 +139,8 @@ export class MixSession {
 		this.error = null;
 		this.checks = [];
 		this.targetUnlocked = false;
+		this.masterReadings = null;
+		this.masterStale = false;
 		this.active = 'yours';
 		try {
 			const opened = await this.#client.open({ style, seed, level }, (fraction) => {
@@ -92,13 +149,32 @@ export class MixSession {
 			const target = await this.#client.target(this.matched);
 			if (this.#disposed) return;
 			this.project = opened.project;
-			this.settings = structuredClone(opened.project.rough);
+			this.settings = structuredClone(resume?.settings ?? opened.project.rough);
+			this.masterSettings = structuredClone(resume?.master ?? DEFAULT_MASTER);
+			this.earlierChecks = resume?.checks.length ?? 0;
+			this.resumed = resume !== undefined;
+			if (this.earlierChecks > 0) this.targetUnlocked = true;
+			const now = Date.now();
+			this.#record = resume ?? {
+				id: crypto.randomUUID(),
+				style,
+				seed,
+				level,
+				startedAt: now,
+				updatedAt: now,
+				day: currentDay(),
+				settings: opened.project.rough,
+				master: DEFAULT_MASTER,
+				checks: []
+			};
+			if (!resume) void this.#save();
 			this.selected = opened.project.stems[0].id;
 			this.stemPeaks = opened.rough.stemPeaks;
 			const rough = new Uint8Array(opened.rough.wav);
 			const player = new AbPlayer({
 				// Your mix starts as the rough mix.
-				versions: [rough, rough.slice(), new Uint8Array(target.version.wav)],
+				// Your master too, until the learner masters it (its button waits for that).
+				versions: [rough, rough.slice(), rough.slice(), new Uint8Array(target.version.wav)],
 				active: YOURS,
 				onState: (state, message) => {
 					if (player !== this.#player) return;
@@ -110,6 +186,8 @@ export class MixSession {
 			await player.ready;
 			this.progress = 1;
 			this.status = 'ready';
+			// A resumed mix is heard as it was left.
+			if (resume) this.changed({ save: false });
 		} catch (error) {
 			if (this.#disposed) return;
 			this.status = 'error';
@@ -145,7 +223,9 @@ export class MixSession {
 	}
 
 	/** Sends the newest settings to the worker, or marks them to send when the re-mix in flight returns. */
-	changed() {
+	changed({ save = true }: { save?: boolean } = {}) {
+		if (this.masterReadings) this.masterStale = true;
+		if (save) this.#saveSoon();
 		this.#changedAt = performance.now();
 		this.#dirty = true;
 		if (!this.#inFlight) void this.#remix();
@@ -177,6 +257,85 @@ export class MixSession {
 		await this.#player?.replace(index, new Uint8Array(version.wav));
 	}
 
+	/** Changes the master chain (heard once the learner masters again). */
+	setMaster(change: Partial<MasterSettings>) {
+		this.masterSettings = { ...this.masterSettings, ...change };
+		if (this.masterReadings) this.masterStale = true;
+		this.#saveSoon();
+	}
+
+	#saveSoon() {
+		clearTimeout(this.#saveTimer);
+		this.#saveTimer = setTimeout(() => void this.#save(), SAVE_DELAY_MS);
+	}
+
+	/** Writes a pending save now (before another project replaces this one, or the page closes). */
+	#flush() {
+		if (this.#saveTimer === undefined) return;
+		clearTimeout(this.#saveTimer);
+		this.#saveTimer = undefined;
+		void this.#save();
+	}
+
+	/** Stores the session as it is now; a failure is shown, and nothing on screen is lost. */
+	async #save() {
+		this.#saveTimer = undefined;
+		const record = this.#record;
+		if (!record || !this.settings) return;
+		const now = Date.now();
+		record.settings = $state.snapshot(this.settings);
+		record.master = $state.snapshot(this.masterSettings);
+		record.updatedAt = now;
+		record.day = currentDay();
+		try {
+			await saveMixSession(getDatabase(), record);
+		} catch (error) {
+			if (!this.#disposed) this.error = describeStorageError(error);
+		}
+	}
+
+	/** Masters the current mix with the learner's chain and switches to hearing it. */
+	async master() {
+		if (!this.settings || this.mastering) return;
+		this.mastering = true;
+		this.error = null;
+		try {
+			const { version, readings } = await this.#client.master({
+				settings: this.settings,
+				master: this.masterSettings,
+				matched: this.matched
+			});
+			await this.#swap(MASTER, version);
+			if (this.#disposed) return;
+			this.masterReadings = readings;
+			this.masterStale = false;
+			this.select('master');
+		} catch (error) {
+			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.mastering = false;
+		}
+	}
+
+	/** Saves the stems (zip), the mix or its master to the device. */
+	async export(what: ExportKind) {
+		if (!this.settings || this.exporting) return;
+		this.exporting = what;
+		this.error = null;
+		try {
+			const file = await this.#client.export({
+				what,
+				settings: this.settings,
+				master: this.masterSettings
+			});
+			if (!this.#disposed) downloadFile(new Blob([file.bytes], { type: file.type }), file.name);
+		} catch (error) {
+			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.exporting = null;
+		}
+	}
+
 	/** Back to the rough mix's settings. */
 	reset() {
 		if (!this.project) return;
@@ -190,10 +349,19 @@ export class MixSession {
 		this.checking = true;
 		this.error = null;
 		try {
-			const { result } = await this.#client.check(this.settings);
+			const { result } = await this.#client.check(this.settings, this.masterSettings);
 			if (this.#disposed) return;
-			this.checks = [...this.checks, { at: Date.now(), result }];
+			const at = Date.now();
+			this.checks = [...this.checks, { at, result }];
 			this.targetUnlocked = true;
+			if (this.#record && this.project) {
+				this.#record.checks = [
+					...this.#record.checks,
+					summarizeCheck({ result, problems: this.project.problems, at })
+				];
+				clearTimeout(this.#saveTimer);
+				await this.#save();
+			}
 		} catch (error) {
 			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
 		} finally {
@@ -208,6 +376,7 @@ export class MixSession {
 
 	select(version: MixVersionId) {
 		if (version === 'target' && !this.targetUnlocked) return;
+		if (version === 'master' && !this.masterReadings) return;
 		this.active = version;
 		this.#player?.select(mixVersions.findIndex((v) => v.id === version));
 	}
@@ -236,6 +405,16 @@ export class MixSession {
 				this.#swap(YOURS, yours.version),
 				this.#swap(TARGET, target.version)
 			]);
+			if (this.masterReadings) {
+				const master = await this.#client.master({
+					settings: this.settings,
+					master: this.masterSettings,
+					matched: on
+				});
+				await this.#swap(MASTER, master.version);
+				this.masterReadings = master.readings;
+				this.masterStale = false;
+			}
 		} catch (error) {
 			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
 		}
@@ -246,6 +425,7 @@ export class MixSession {
 	}
 
 	dispose() {
+		this.#flush();
 		this.#disposed = true;
 		this.#player?.unload();
 		if (this.mono) setMonoListening(false);

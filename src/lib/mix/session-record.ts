@@ -1,0 +1,58 @@
+/**
+ * A Mix Lab session as the device keeps it: which project (style, seed and level make it again),
+ * the learner's mix and master settings, and a summary of each check. The stems are not stored:
+ * the seed renders the same samples again.
+ */
+import type { StyleId } from '../dsp/synth/styles';
+import type { CheckResult } from './check';
+import type { MasterSettings, MixSettings, Problem, ProblemKind } from './types';
+
+/** One check, summarised: how many passed, which failed, and each planted problem's fate. */
+export interface MixCheckSummary {
+	/** When, ms since the epoch. */
+	at: number;
+	passed: number;
+	total: number;
+	/** Ids of the checks that failed. */
+	failed: string[];
+	/** Each planted problem's kind, and whether its check passed. */
+	problems: { kind: ProblemKind; pass: boolean }[];
+}
+
+export interface MixSessionRow {
+	/** crypto.randomUUID() */
+	id: string;
+	style: StyleId;
+	seed: number;
+	level: number;
+	/** ms since the epoch. */
+	startedAt: number;
+	updatedAt: number;
+	/** The learner's local day of the last change (YYYY-MM-DD). */
+	day: string;
+	settings: MixSettings;
+	master: MasterSettings;
+	checks: MixCheckSummary[];
+}
+
+/** A check's summary for the record. */
+export function summarizeCheck({
+	result,
+	problems,
+	at
+}: {
+	result: Pick<CheckResult, 'checks' | 'passed' | 'total'>;
+	problems: readonly Problem[];
+	at: number;
+}): MixCheckSummary {
+	return {
+		at,
+		passed: result.passed,
+		total: result.total,
+		failed: result.checks.filter((c) => !c.pass).map((c) => c.id),
+		problems: problems.map((problem) => ({
+			kind: problem.kind,
+			pass: result.checks.find((c) => c.problem === problem.id)?.pass ?? false
+		}))
+	};
+}
