@@ -19,4 +19,5 @@ export const highpassPosition = (hz: number | null): number =>
 /** EQ frequency positions: 40 Hz … 16 kHz in log steps. */
 export const EQ_STEPS = 60;
 export const eqFrequencyAt = (position: number) => Math.round(40 * 400 ** (position / EQ_STEPS));
-export const eqPosition = (hz: number) => Math.round((Math.log(hz / 40) / Math.log(400)) * EQ_STEPS);
+export const eqPosition = (hz: number) =>
+	Math.round((Math.log(hz / 40) / Math.log(400)) * EQ_STEPS);
