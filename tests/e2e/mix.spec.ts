@@ -53,6 +53,28 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 
 	// Listen: play, switch versions and mono, all on one playhead.
 	await page.getByRole('button', { name: 'Play' }).click();
+	// What plays is the mix: tap Howler's master output (the versions are buffers made from the
+	// worker's samples, not decoded by the browser).
+	const heardDbfs = await page.evaluate(async () => {
+		const { Howler } = window as unknown as {
+			Howler: { ctx: AudioContext; masterGain: GainNode };
+		};
+		const analyser = Howler.ctx.createAnalyser();
+		analyser.fftSize = 8192;
+		Howler.masterGain.connect(analyser);
+		let peak = 0;
+		const data = new Float32Array(analyser.fftSize);
+		for (let i = 0; i < 6; i++) {
+			await new Promise((r) => setTimeout(r, 100));
+			analyser.getFloatTimeDomainData(data);
+			for (const v of data) peak = Math.max(peak, Math.abs(v));
+		}
+		analyser.disconnect();
+		return 20 * Math.log10(peak);
+	});
+	// Matched to −23 LUFS, a mix peaks well above −30 dBFS (and never above 0).
+	expect(heardDbfs).toBeGreaterThan(-30);
+	expect(heardDbfs).toBeLessThan(0);
 	const rough = page.getByRole('button', { name: 'Rough mix', exact: true });
 	await rough.click();
 	await expect(rough).toHaveAttribute('aria-pressed', 'true');

@@ -70,7 +70,16 @@ export type MixRequest =
 export type ExportKind = 'stems' | 'mix' | 'master';
 
 export type MixResponse =
-	| { id: number; ok: true; kind: 'open'; project: ProjectInfo; rough: MixVersion; ms: number }
+	| {
+			id: number;
+			ok: true;
+			kind: 'open';
+			project: ProjectInfo;
+			rough: MixVersion;
+			/** The target mix, matched as the rough is (its button stays locked until a check). */
+			target: MixVersion;
+			ms: number;
+	  }
 	| { id: number; ok: true; kind: 'mix'; version: MixVersion; ms: number }
 	| { id: number; ok: true; kind: 'target'; version: MixVersion }
 	| {

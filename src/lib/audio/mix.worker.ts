@@ -163,8 +163,8 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				mixer: new Mixer({ stems: project.stems, sampleRate: project.sampleRate })
 			};
 			open = opened;
-			// The target's reference goes in the queue behind whatever the page asks next (its target
-			// mix), so the first check does not pay for it.
+			// The target's reference is measured next in the queue (after this reply), so the first
+			// check does not pay for it.
 			queue = queue.then(() => {
 				if (open === opened) referenceOf(opened);
 			});
@@ -174,6 +174,7 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				kind: 'open',
 				project: infoOf(project),
 				rough: version(opened, project.rough, true),
+				target: version(opened, project.target, true),
 				ms: performance.now() - start
 			};
 		}
@@ -300,7 +301,7 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 /** The WAV bytes of a response, transferred rather than copied. */
 function transferables(response: MixResponse): ArrayBuffer[] {
 	if (!response.ok) return [];
-	if (response.kind === 'open') return [response.rough.wav];
+	if (response.kind === 'open') return [response.rough.wav, response.target.wav];
 	if (response.kind === 'mix' || response.kind === 'target' || response.kind === 'master')
 		return [response.version.wav];
 	if (response.kind === 'export') return [response.bytes];

@@ -6,6 +6,7 @@
 import { Howl, Howler } from 'howler';
 import type { Decibels, Hertz, Seconds } from '../dsp/units';
 import type { HowlerEdge } from './howler-edge';
+import { decodeWav, encodeWav } from '../dsp/wav';
 
 /** Length of the equal-sum linear crossfade between versions. */
 export const CROSSFADE_MS = 10;
@@ -62,9 +63,11 @@ export class AbPlayer {
 			const gain = i === active ? 1 : 0;
 			return { from: gain, to: gain, start: 0 };
 		});
-		this.#urls = versions.map((wav) =>
-			URL.createObjectURL(new Blob([wav as BlobPart], { type: 'audio/wav' }))
-		);
+		// Howler makes its AudioContext with the first Howl; asking for the volume makes it now, so the
+		// versions' buffers can be built from their samples (see `audioBufferOf`).
+		if (!audio.Howler.ctx) audio.Howler.volume();
+		const buffers = versions.map((wav) => audioBufferOf(audio.Howler.ctx, wav));
+		this.#urls = versions.map((wav, i) => urlOf(buffers[i], wav));
 		this.ready = new Promise((resolve, reject) => {
 			let loaded = 0;
 			this.#howls = this.#urls.map(
@@ -76,7 +79,13 @@ export class AbPlayer {
 						loop: true,
 						preload: true,
 						volume: index === this.#active ? 1 : 0,
+						...spriteOf(buffers[index]),
 						onload: () => {
+							withBuffer({
+								howl: this.#howls[index],
+								buffer: buffers[index],
+								ctx: audio.Howler.ctx
+							});
 							if (++loaded === this.#urls.length) {
 								this.#set('ready');
 								resolve();
@@ -228,7 +237,10 @@ export class AbPlayer {
 		const ticket = (this.#replacing[index] ?? 0) + 1;
 		this.#replacing[index] = ticket;
 		await this.ready;
-		const url = URL.createObjectURL(new Blob([wav as BlobPart], { type: 'audio/wav' }));
+		// Decoding 20 s of WAV takes the browser 200–300 ms; building the buffer from its samples, a
+		// few. Howler then loads a one-sample stand-in and plays the buffer (see `withBuffer`).
+		const buffer = audioBufferOf(this.#howler.ctx, wav);
+		const url = urlOf(buffer, wav);
 		const howl = await new Promise<Howl | null>((resolve) => {
 			const created: Howl = new this.#Howl({
 				src: [url],
@@ -237,7 +249,8 @@ export class AbPlayer {
 				loop: true,
 				preload: true,
 				volume: 0,
-				onload: () => resolve(created),
+				...spriteOf(buffer),
+				onload: () => resolve(withBuffer({ howl: created, buffer, ctx: this.#howler.ctx })),
 				onloaderror: () => {
 					this.#set('error', 'This browser could not decode the audio clip.');
 					resolve(null);
@@ -323,4 +336,82 @@ export function setMonoListening(on: boolean, howler: HowlerEdge['Howler'] = How
 	}
 	howler.masterGain.disconnect();
 	howler.masterGain.connect(on ? monoNode : ctx.destination);
+}
+
+/**
+ * An AudioBuffer made straight from a 16-bit or float WAV's samples, or null where there is no Web
+ * Audio context to make one (Howler then decodes the WAV itself).
+ */
+function audioBufferOf(ctx: AudioContext | null | undefined, wav: Uint8Array): AudioBuffer | null {
+	if (!ctx || typeof ctx.createBuffer !== 'function') return null;
+	let decoded;
+	try {
+		decoded = decodeWav(wav);
+	} catch {
+		return null;
+	}
+	const { channels, sampleRate } = decoded;
+	const buffer = ctx.createBuffer(channels.length, channels[0]?.length ?? 0, sampleRate);
+	channels.forEach((samples, c) => buffer.copyToChannel(samples as Float32Array<ArrayBuffer>, c));
+	return buffer;
+}
+
+/** What Howler loads: the WAV itself, or a one-sample silent stand-in when the buffer is made. */
+function urlOf(buffer: AudioBuffer | null, wav: Uint8Array): string {
+	const bytes = buffer
+		? encodeWav({ channels: [new Float32Array(1)], sampleRate: buffer.sampleRate, format: 'pcm16' })
+		: wav;
+	return URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'audio/wav' }));
+}
+
+/** The sprite that makes a stand-in play as long as its buffer (none when Howler decodes). */
+function spriteOf(buffer: AudioBuffer | null): { sprite?: Record<string, [number, number]> } {
+	return buffer ? { sprite: { __default: [0, buffer.duration * 1000] } } : {};
+}
+
+/** What `withBuffer` reads and writes of one of Howler's sounds (howler 2.2.4's `_sounds[i]`). */
+interface HowlerSound {
+	_node: GainNode & { bufferSource: AudioBufferSourceNode | null };
+	_panner?: AudioNode;
+	_loop: boolean;
+	_start: number;
+	_stop: number;
+	_rate: number;
+}
+
+/**
+ * Makes `howl` (loaded from a stand-in, with a sprite as long as `buffer`) play `buffer`. Howler sets
+ * up each playback's source node from its private decode cache in `_refreshBuffer` (howler 2.2.4,
+ * pinned); this instance's copy does the same with `buffer` (an AudioBufferSourceNode takes one
+ * buffer, once, so Howler's own cannot be called first).
+ */
+function withBuffer({
+	howl,
+	buffer,
+	ctx
+}: {
+	howl: Howl;
+	buffer: AudioBuffer | null;
+	ctx: AudioContext | null | undefined;
+}): Howl {
+	if (!buffer || !ctx) return howl;
+	const internal = howl as unknown as {
+		_duration: number;
+		_refreshBuffer: (sound: HowlerSound) => Howl;
+	};
+	internal._duration = buffer.duration;
+	internal._refreshBuffer = (sound) => {
+		const source = ctx.createBufferSource();
+		source.buffer = buffer;
+		source.connect(sound._panner ?? sound._node);
+		source.loop = sound._loop;
+		if (sound._loop) {
+			source.loopStart = sound._start || 0;
+			source.loopEnd = sound._stop || 0;
+		}
+		source.playbackRate.setValueAtTime(sound._rate, ctx.currentTime);
+		sound._node.bufferSource = source;
+		return howl;
+	};
+	return howl;
 }

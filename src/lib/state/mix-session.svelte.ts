@@ -141,12 +141,12 @@ export class MixSessionState {
 		this.targetUnlocked = false;
 		this.masterReadings = null;
 		this.masterStale = false;
+		this.matched = true; // a project opens loudness-matched
 		this.active = 'yours';
 		try {
 			const opened = await this.#client.open({ style, seed, level }, (fraction) => {
 				this.progress = fraction;
 			});
-			const target = await this.#client.target(this.matched);
 			if (this.#disposed) return;
 			this.project = opened.project;
 			this.settings = structuredClone(resume?.settings ?? opened.project.rough);
@@ -174,7 +174,7 @@ export class MixSessionState {
 			const player = new AbPlayer({
 				// Your mix starts as the rough mix.
 				// Your master too, until the learner masters it (its button waits for that).
-				versions: [rough, rough.slice(), rough.slice(), new Uint8Array(target.version.wav)],
+				versions: [rough, rough.slice(), rough.slice(), new Uint8Array(opened.target.wav)],
 				active: YOURS,
 				onState: (state, message) => {
 					if (player !== this.#player) return;

@@ -145,6 +145,8 @@ function searchGain({
 		// Needing this much more drive for the rest means the loudness has stopped growing with it.
 		if (step > SATURATED_STEP_DB) return best;
 		previous = current;
+		// Only its gain and loudness are read from here on: its audio goes unless it is the best.
+		if (previous !== best) previous.channels = [];
 		current = attempt(current.gainDb + step);
 	}
 }

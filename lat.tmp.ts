@@ -1,0 +1,31 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--autoplay-policy=no-user-gesture-required'] });
+const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+const t0 = Date.now();
+await page.goto('http://localhost:4180/mix?style=pop-rock&seed=8&level=1');
+await page.getByRole('heading', { name: /project 8/ }).waitFor({ timeout: 60000 });
+console.log('open ms (cold)', Date.now() - t0);
+await page.getByRole('button', { name: 'Play' }).click();
+await page.getByRole('button', { name: /^Bass/ }).click();
+const s = page.getByRole('slider', { name: 'Bass level' });
+await s.focus();
+const totals = [];
+for (let i = 0; i < 10; i++) {
+	await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+	await page.waitForFunction(() => !document.querySelector('.status')?.textContent?.includes('Mixing'));
+	await page.waitForTimeout(300);
+	const text = await page.locator('.status').textContent();
+	totals.push(Number(text?.match(/(\d+) ms/)?.[1]));
+}
+console.log('change→swapped ms', totals.join(' '), 'median', [...totals].sort((a, b) => a - b)[5]);
+const t1 = Date.now();
+await page.getByRole('button', { name: 'Check my mix' }).click();
+await page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 60000 });
+console.log('check ms', Date.now() - t1);
+const t2 = Date.now();
+await page.goto('http://localhost:4180/mix?style=ballad&seed=3&level=2');
+await page.getByRole('heading', { name: /project 3/ }).waitFor({ timeout: 60000 });
+console.log('open ms (warm, cached files, new worker)', Date.now() - t2);
+console.log('playing?', await page.getByRole('button', { name: 'Play' }).count());
+await browser.close();
