@@ -24,6 +24,17 @@ import type { AttemptRow, DrillStateRow, LessonRow, SessionRow } from '../progre
 import { testAttempt, testLesson, testSession } from '../progress/test-records';
 
 const NOW = new Date('2026-11-24T12:00:00.000Z');
+/** The tables a backup carries (every table but the derived kindDays and the device-only tracks). */
+const BACKUP_TABLES = [
+	'attempts',
+	'days',
+	'drillStates',
+	'lessons',
+	'mixSessions',
+	'reviews',
+	'sessions',
+	'settings'
+];
 const DAY0 = '2026-11-10';
 const DAY1 = '2026-11-20';
 const DAY2 = '2026-11-22';
@@ -261,18 +272,7 @@ describe('exportBackup and serializeBackup', () => {
 		expect(backup.format).toBe('mix-for-the-master-backup');
 		expect(backup.version).toBe(1);
 		expect(backup.exportedAt).toBe('2026-11-24T12:00:00.000Z');
-		expect(Object.keys(backup.data).sort()).toEqual(
-			[
-				'attempts',
-				'days',
-				'drillStates',
-				'lessons',
-				'mixSessions',
-				'reviews',
-				'sessions',
-				'settings'
-			].sort()
-		);
+		expect(Object.keys(backup.data).sort()).toEqual(BACKUP_TABLES);
 		expect(backup.data.attempts).toHaveLength(12);
 		expect(backup.data.attempts.every((row) => !('id' in row))).toBe(true);
 		expect(backup.data.days.find((row) => row.day === DAY1)?.goalMet).toBe(true);
@@ -753,18 +753,7 @@ describe('parseBackup output', () => {
 		const { backup } = result;
 
 		expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'data']);
-		expect(Object.keys(backup.data).sort()).toEqual(
-			[
-				'attempts',
-				'days',
-				'drillStates',
-				'lessons',
-				'mixSessions',
-				'reviews',
-				'sessions',
-				'settings'
-			].sort()
-		);
+		expect(Object.keys(backup.data).sort()).toEqual(BACKUP_TABLES);
 		expect(backup.data.attempts[0]).not.toHaveProperty('mood');
 		expect(backup.data.settings).toEqual([
 			{ key: 'volume', value: 42 },

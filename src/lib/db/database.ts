@@ -93,19 +93,9 @@ export class MixDatabase extends Dexie {
 				await tx.table('days').bulkPut(days);
 				await tx.table('kindDays').bulkPut(kindDays);
 			});
-		// v4: Mix Lab sessions (the project, the learner's settings, the checks). Nothing to migrate.
-		this.version(4).stores({
-			settings: 'key',
-			attempts: '++id, kind, sessionId, [kind+timestamp]',
-			drillStates: 'kind',
-			sessions: 'sessionId, day, endedAt',
-			days: 'day',
-			kindDays: '[kind+day], kind, day',
-			lessons: 'slug, completedDay',
-			reviews: 'id, due, slug',
-			tracks: 'id, addedAt',
-			mixSessions: 'id, updatedAt'
-		});
+		// v4: Mix Lab sessions (the project, the learner's settings, the checks). Nothing to migrate;
+		// Dexie keeps the tables a version does not name.
+		this.version(4).stores({ mixSessions: 'id, updatedAt' });
 	}
 }
 
