@@ -101,17 +101,6 @@ function version(state: Open, settings: MixSettings, matched: boolean): MixVersi
 	});
 }
 
-function masterOf(input: unknown): MasterSettings | undefined {
-	if (input === undefined) return undefined;
-	try {
-		return parseMasterSettings(input);
-	} catch (error) {
-		throw new MixError(
-			error instanceof Error ? error.message : 'Those master settings are not valid.'
-		);
-	}
-}
-
 function infoOf(project: Project): ProjectInfo {
 	return {
 		style: project.style,
@@ -127,14 +116,26 @@ function infoOf(project: Project): ProjectInfo {
 	};
 }
 
-function settingsOf(input: unknown): MixSettings {
+/** Checked settings from the page: a parser's RangeError becomes the learner's message. */
+function checked<T>(parse: (input: unknown) => T, input: unknown): T {
 	try {
-		return parseMixSettings(input);
+		return parse(input);
 	} catch (error) {
-		throw new MixError(
-			error instanceof Error ? error.message : 'Those mix settings are not valid.'
-		);
+		throw new MixError(error instanceof Error ? error.message : 'Those settings are not valid.');
 	}
+}
+
+const settingsOf = (input: unknown): MixSettings => checked(parseMixSettings, input);
+const masterOf = (input: unknown): MasterSettings | undefined =>
+	input === undefined ? undefined : checked(parseMasterSettings, input);
+
+/** The mix `settings` make, mastered with the learner's chain (the quick master when absent). */
+function mastered(state: Open, settings: MixSettings, master: unknown) {
+	return masterMix({
+		channels: state.mixer.mix(settings).channels,
+		sampleRate: state.project.sampleRate,
+		settings: masterOf(master) ?? DEFAULT_MASTER
+	});
 }
 
 async function handle(request: MixRequest): Promise<MixResponse> {
@@ -201,23 +202,19 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 		case 'master': {
 			const state = requireProject();
 			const settings = settingsOf(request.settings);
-			const mastered = masterMix({
-				channels: state.mixer.mix(settings).channels,
-				sampleRate: state.project.sampleRate,
-				settings: masterOf(request.master) ?? DEFAULT_MASTER
-			});
+			const master = mastered(state, settings, request.master);
 			return {
 				id,
 				ok: true,
 				kind: 'master',
 				readings: {
-					lufs: mastered.after.lufs,
-					truePeak: mastered.after.truePeak,
-					plr: mastered.after.plr,
-					gainReductionDb: mastered.gainReductionDb
+					lufs: master.after.lufs,
+					truePeak: master.after.truePeak,
+					plr: master.after.plr,
+					gainReductionDb: master.gainReductionDb
 				},
 				version: playable({
-					channels: mastered.channels,
+					channels: master.channels,
 					sampleRate: state.project.sampleRate,
 					matched: request.matched
 				}),
@@ -264,15 +261,10 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 					type: 'application/zip'
 				};
 			}
-			const mix = state.mixer.mix(settings).channels;
 			const channels =
 				request.what === 'master'
-					? masterMix({
-							channels: mix,
-							sampleRate: project.sampleRate,
-							settings: masterOf(request.master) ?? DEFAULT_MASTER
-						}).channels
-					: mix;
+					? mastered(state, settings, request.master).channels
+					: state.mixer.mix(settings).channels;
 			return {
 				id,
 				ok: true,

@@ -66,7 +66,12 @@ export class AbPlayer {
 		// Howler makes its AudioContext with the first Howl; asking for the volume makes it now, so the
 		// versions' buffers can be built from their samples (see `audioBufferOf`).
 		if (!audio.Howler.ctx) audio.Howler.volume();
-		const buffers = versions.map((wav) => audioBufferOf(audio.Howler.ctx, wav));
+		// Versions passed as the same bytes share one buffer (built once).
+		const built = new Map<Uint8Array, AudioBuffer | null>();
+		const buffers = versions.map((wav) => {
+			if (!built.has(wav)) built.set(wav, audioBufferOf(audio.Howler.ctx, wav));
+			return built.get(wav)!;
+		});
 		this.#urls = versions.map((wav, i) => urlOf(buffers[i], wav));
 		this.ready = new Promise((resolve, reject) => {
 			let loaded = 0;

@@ -174,7 +174,7 @@ export class MixSessionState {
 			const player = new AbPlayer({
 				// Your mix starts as the rough mix.
 				// Your master too, until the learner masters it (its button waits for that).
-				versions: [rough, rough.slice(), rough.slice(), new Uint8Array(opened.target.wav)],
+				versions: [rough, rough, rough, new Uint8Array(opened.target.wav)],
 				active: YOURS,
 				onState: (state, message) => {
 					if (player !== this.#player) return;
@@ -191,7 +191,7 @@ export class MixSessionState {
 		} catch (error) {
 			if (this.#disposed) return;
 			this.status = 'error';
-			this.error = error instanceof Error ? error.message : String(error);
+			this.#fail(error);
 		}
 	}
 
@@ -246,7 +246,7 @@ export class MixSessionState {
 				this.lastMixMs = performance.now() - changedAt;
 			}
 		} catch (error) {
-			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
+			this.#fail(error);
 		} finally {
 			this.#inFlight = false;
 			this.mixing = false;
@@ -311,7 +311,7 @@ export class MixSessionState {
 			this.masterStale = false;
 			this.select('master');
 		} catch (error) {
-			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
+			this.#fail(error);
 		} finally {
 			this.mastering = false;
 		}
@@ -330,7 +330,7 @@ export class MixSessionState {
 			});
 			if (!this.#disposed) downloadFile(new Blob([file.bytes], { type: file.type }), file.name);
 		} catch (error) {
-			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
+			this.#fail(error);
 		} finally {
 			this.exporting = null;
 		}
@@ -363,7 +363,7 @@ export class MixSessionState {
 				await this.#save();
 			}
 		} catch (error) {
-			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
+			this.#fail(error);
 		} finally {
 			this.checking = false;
 		}
@@ -416,12 +416,17 @@ export class MixSessionState {
 				this.masterStale = false;
 			}
 		} catch (error) {
-			if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
+			this.#fail(error);
 		}
 	}
 
 	get playing(): boolean {
 		return this.playerState === 'playing';
+	}
+
+	/** Shows what went wrong, unless the page has gone. */
+	#fail(error: unknown) {
+		if (!this.#disposed) this.error = error instanceof Error ? error.message : String(error);
 	}
 
 	dispose() {
