@@ -19,14 +19,18 @@ import { startServer } from './serve';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Summed resident memory of every Chromium process, bytes. */
-export function chromiumRss(): number {
+/**
+ * Summed resident memory of every Chromium process, bytes; with `renderers`, of its renderer
+ * processes only (where a page and its workers run: the browser, GPU and network processes left out).
+ */
+export function chromiumRss({ renderers = false }: { renderers?: boolean } = {}): number {
 	try {
-		const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
+		const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss=,args='], { encoding: 'utf8' });
 		return (
 			out
 				.split('\n')
-				.map((line) => Number(line.trim()) || 0)
+				.filter((line) => !renderers || line.includes('--type=renderer'))
+				.map((line) => Number(line.trim().split(/\s+/)[0]) || 0)
 				.reduce((a, b) => a + b, 0) * 1024
 		);
 	} catch {

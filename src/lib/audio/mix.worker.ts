@@ -38,6 +38,8 @@ interface Open {
 	project: Project;
 	mixer: Mixer;
 	reference?: TargetReference;
+	/** The buffers every mix of this project is made in: each is encoded or mastered at once. */
+	scratch: Float32Array[];
 }
 let open: Open | undefined;
 
@@ -48,7 +50,11 @@ function requireProject(): Open {
 
 /** The reference the checks compare with: measured once per project, when first needed. */
 function referenceOf(state: Open): TargetReference {
-	state.reference ??= targetReference({ project: state.project, mixer: state.mixer });
+	state.reference ??= targetReference({
+		project: state.project,
+		mixer: state.mixer,
+		scratch: state.scratch
+	});
 	return state.reference;
 }
 
@@ -94,7 +100,7 @@ function version(state: Open, settings: MixSettings, matched: boolean): MixVersi
 			audible.has(stem.id) && level !== null ? level + settings.stems[stem.id].gainDb : null;
 	}
 	return playable({
-		channels: mixer.mix(settings).channels,
+		channels: mixer.mix(settings, state.scratch).channels,
 		sampleRate: project.sampleRate,
 		matched,
 		stemPeaks
@@ -132,7 +138,7 @@ const masterOf = (input: unknown): MasterSettings | undefined =>
 /** The mix `settings` make, mastered with the learner's chain (the quick master when absent). */
 function mastered(state: Open, settings: MixSettings, master: unknown) {
 	return masterMix({
-		channels: state.mixer.mix(settings).channels,
+		channels: state.mixer.mix(settings, state.scratch).channels,
 		sampleRate: state.project.sampleRate,
 		settings: masterOf(master) ?? DEFAULT_MASTER
 	});
@@ -161,7 +167,8 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 			self.postMessage({ id, kind: 'progress', fraction: 0.9 });
 			const opened: Open = {
 				project,
-				mixer: new Mixer({ stems: project.stems, sampleRate: project.sampleRate })
+				mixer: new Mixer({ stems: project.stems, sampleRate: project.sampleRate }),
+				scratch: [0, 1].map(() => new Float32Array(project.stems[0].channels[0].length))
 			};
 			open = opened;
 			// The target's reference is measured next in the queue (after this reply), so the first
@@ -264,7 +271,7 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 			const channels =
 				request.what === 'master'
 					? mastered(state, settings, request.master).channels
-					: state.mixer.mix(settings).channels;
+					: state.mixer.mix(settings, state.scratch).channels;
 			return {
 				id,
 				ok: true,
@@ -283,6 +290,7 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				settings,
 				master,
 				mixer: state.mixer,
+				scratch: state.scratch,
 				reference: referenceOf(state)
 			});
 			return { id, ok: true, kind: 'check', result, ms: performance.now() - start };

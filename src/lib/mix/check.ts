@@ -384,13 +384,16 @@ export function fightBand(project: Pick<Project, 'problems' | 'stems' | 'sampleR
 /** Measures the target mix and its quick master: what every check compares with. */
 export function targetReference({
 	project,
-	mixer
+	mixer,
+	scratch
 }: {
 	project: Project;
 	mixer: Mixer;
+	/** Two buffers of the stems' length to make the mix in (see `Mixer.mix`), or fresh ones. */
+	scratch?: Float32Array[];
 }): TargetReference {
 	const kickHz = fightBand(project);
-	const mix = mixer.mix(project.target).channels;
+	const mix = mixer.mix(project.target, scratch).channels;
 	const { spectra, ...measures } = measureMix({ mixer, settings: project.target, mix, kickHz });
 	void spectra; // the target's spectra are not kept: the reference stays small
 	const { after, gainReductionDb } = masterMix({
@@ -576,16 +579,19 @@ export function checkMix({
 	settings,
 	master = DEFAULT_MASTER,
 	mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate }),
-	reference = targetReference({ project, mixer })
+	scratch,
+	reference = targetReference({ project, mixer, scratch })
 }: {
 	project: Project;
 	settings: MixSettings;
 	master?: MasterSettings;
 	mixer?: Mixer;
+	/** Two buffers of the stems' length to make the mix in (see `Mixer.mix`), or fresh ones. */
+	scratch?: Float32Array[];
 	reference?: TargetReference;
 }): CheckResult {
 	const { sampleRate } = project;
-	const mix = mixer.mix(settings).channels;
+	const mix = mixer.mix(settings, scratch).channels;
 	const m = measureMix({ mixer, settings, mix, kickHz: reference.kickHz });
 	const mastered = masterMix({ channels: mix, sampleRate, settings: master });
 	// The master's true peak is already read (to 0.001 dB): no point can be over when it is not.

@@ -123,6 +123,31 @@ describe('mixer: honest sums and dsp/process processors', () => {
 		]);
 	});
 
+	it('mixes into the caller’s buffers and re-uses a strip’s buffers, to the bit as a fresh mixer', () => {
+		const settings = structuredClone(project.rough);
+		settings.stems.bass.highpassHz = 30;
+		const fresh = () =>
+			new Mixer({ stems: project.stems, sampleRate: project.sampleRate }).mix(settings).channels;
+		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
+		const into = [0, 1].map(() => new Float32Array(mixer.length).fill(0.5));
+		const first = mixer.strip({ id: 'bass', settings: settings.stems.bass });
+		expect(mixer.mix(settings, into).channels[0]).toBe(into[0]);
+		expect(into).toEqual(fresh());
+		// A new EQ on the bass re-uses its strip's buffers (a new array of them) and sums the same.
+		settings.stems.bass.eq = [{ type: 'peaking', frequencyHz: 90, gainDb: -4, q: 1.2 }];
+		settings.stems.bass.compress = 0.6;
+		const second = mixer.strip({ id: 'bass', settings: settings.stems.bass });
+		expect(second).not.toBe(first);
+		expect(second[0]).toBe(first[0]);
+		mixer.mix(settings, into);
+		expect(into).toEqual(fresh());
+		// A one-off mixer (no cache) sums the same.
+		expect(mixProject({ stems: project.stems, sampleRate: project.sampleRate, settings })).toEqual(
+			into
+		);
+		expect(() => mixer.mix(settings, [new Float32Array(3)])).toThrow(RangeError);
+	});
+
 	it('re-processes only the strip that changed, and mutes and solos by the rules', () => {
 		const mixer = new Mixer({ stems: project.stems, sampleRate: project.sampleRate });
 		const settings = structuredClone(project.target);

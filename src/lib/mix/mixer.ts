@@ -120,10 +120,13 @@ export class Mixer {
 	readonly #sampleRate: SampleRate;
 	readonly #strips = new Map<StemId, Strip>();
 	readonly #cache: boolean;
+	/** Without the cache: one strip's buffers (mono, stereo), reused by the next strip. */
+	readonly #oneOff: Float32Array[][] = [];
 
 	/**
 	 * @param cache keep each strip's output for the next mix (default). A one-off mix passes false:
-	 *   each strip is then summed and let go, so at most one strip's audio is held at a time.
+	 *   each strip is then summed and let go, so at most one strip's audio is held at a time (a
+	 *   strip's output is then good until the next strip of the same channel count is made).
 	 */
 	constructor({
 		stems,
@@ -159,10 +162,25 @@ export class Mixer {
 		const key = JSON.stringify(chain);
 		const cached = this.#strips.get(id);
 		if (cached?.key === key) return cached.channels;
+		// The strip's last output is let go: its buffers take the new one (a new array of them, so
+		// whoever keyed something on the old output sees a new one).
+		const reusable = this.#cache
+			? cached && cached.channels !== stem.channels
+				? cached.channels
+				: undefined
+			: (this.#oneOff[stem.channels.length] ??= stem.channels.map(
+					(c) => new Float32Array(c.length)
+				));
 		const channels =
 			chain.length === 0
 				? stem.channels
-				: applyChain({ channels: stem.channels, sampleRate: this.#sampleRate, chain }).channels;
+				: applyChain({
+						channels: stem.channels,
+						sampleRate: this.#sampleRate,
+						chain,
+						into: reusable,
+						traces: false
+					}).channels;
 		if (this.#cache) this.#strips.set(id, { key, channels });
 		return channels;
 	}
@@ -183,10 +201,18 @@ export class Mixer {
 		return [left, right];
 	}
 
-	/** The stereo mix after the bus. */
-	mix(settings: MixSettings): { channels: Float32Array[] } {
-		const left = new Float32Array(this.length);
-		const right = new Float32Array(this.length);
+	/**
+	 * The stereo mix after the bus, in `into` when given (two buffers of the stems' length, which
+	 * are overwritten: a caller re-mixing on every change passes the same pair each time).
+	 */
+	mix(settings: MixSettings, into?: Float32Array[]): { channels: Float32Array[] } {
+		if (into && (into.length !== 2 || into.some((c) => c.length !== this.length)))
+			throw new RangeError("mix: `into` must be two buffers of the stems' length");
+		const [left, right] = into ?? [new Float32Array(this.length), new Float32Array(this.length)];
+		if (into) {
+			left.fill(0);
+			right.fill(0);
+		}
 		for (const id of audibleStems(settings)) {
 			const strip = settings.stems[id];
 			const channels = this.strip({ id, settings: strip, tiltDb: settings.bus.tiltDb });

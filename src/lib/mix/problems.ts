@@ -325,8 +325,15 @@ function bake({
 	sampleRate: SampleRate;
 	chain: ChainStep[];
 }) {
-	const out = applyChain({ channels: stem.channels, sampleRate, chain }).channels;
-	stem.channels.forEach((channel, c) => channel.set(out[c]));
+	const out = applyChain({
+		channels: stem.channels,
+		sampleRate,
+		chain,
+		into: stem.channels
+	}).channels;
+	stem.channels.forEach((channel, c) => {
+		if (out[c] !== channel) channel.set(out[c]);
+	});
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import { measureLoudness } from '../analysis/loudness';
 import { applyChain, type ChainStep } from '../process/chain';
-import { compress, Compressor } from '../process/compressor';
+import { Compressor } from '../process/compressor';
 import { limit } from '../process/limiter';
 import { meterReport } from '../report';
 import type { Dbfs, Decibels, Lufs, SampleRate } from '../units';
@@ -101,6 +101,8 @@ export const MASTER_LIMITER_RELEASES_MS = [100, 50, 25, 10] as const;
 const LOUDNESS_TOLERANCE_LU = 0.1;
 /** Limiter passes per release. */
 const MAX_GAIN_PASSES = 6;
+/** Samples per block when only a compressor's trace is wanted (its audio goes to a small scratch). */
+const GR_BLOCK = 8192;
 /** Drive beyond the plain loudness gain is capped here, dB: past it only distortion grows. */
 const MAX_EXTRA_DRIVE_DB = 30;
 /** When the next step would need more than this much more drive, the limiter has saturated, dB. */
@@ -114,6 +116,8 @@ interface Attempt {
 	channels: Float32Array[];
 	/** The limiter's largest gain reduction, dB. */
 	maxGrDb: Decibels;
+	/** The buffers `channels` are views of, handed to a later pass once this one is let go. */
+	buffers: Float32Array[];
 }
 
 /**
@@ -123,10 +127,13 @@ interface Attempt {
  */
 function searchGain({
 	attempt,
+	release,
 	startGainDb,
 	targetLufs
 }: {
 	attempt: (gainDb: Decibels) => Attempt;
+	/** Called with each pass whose audio is no longer needed (never with the one returned). */
+	release: (a: Attempt) => void;
 	startGainDb: Decibels;
 	targetLufs: Lufs;
 }): Attempt {
@@ -135,18 +142,22 @@ function searchGain({
 	let best = previous;
 	if (error(best) <= LOUDNESS_TOLERANCE_LU) return best;
 	let current = attempt(previous.gainDb + (targetLufs - previous.lufs));
+	const done = () => {
+		for (const a of new Set([previous, current])) if (a !== best) release(a);
+		return best;
+	};
 	for (let pass = 2; ; pass++) {
 		if (error(current) < error(best)) best = current;
-		if (error(best) <= LOUDNESS_TOLERANCE_LU || pass >= MAX_GAIN_PASSES) return best;
+		if (error(best) <= LOUDNESS_TOLERANCE_LU || pass >= MAX_GAIN_PASSES) return done();
 		const dGain = current.gainDb - previous.gainDb;
 		const slope = dGain !== 0 ? (current.lufs - previous.lufs) / dGain : 0;
-		if (!(slope > 0)) return best;
+		if (!(slope > 0)) return done();
 		const step = (targetLufs - current.lufs) / Math.min(1, slope);
 		// Needing this much more drive for the rest means the loudness has stopped growing with it.
-		if (step > SATURATED_STEP_DB) return best;
-		previous = current;
+		if (step > SATURATED_STEP_DB) return done();
 		// Only its gain and loudness are read from here on: its audio goes unless it is the best.
-		if (previous !== best) previous.channels = [];
+		if (previous !== best && previous !== current) release(previous);
+		previous = current;
 		current = attempt(current.gainDb + step);
 	}
 }
@@ -236,17 +247,26 @@ export function compressorForGainReduction({
 	const { start, end } = loudestWindow(channels, sampleRate);
 	// The compressor only looks back, so the samples after the window cannot change its trace there.
 	const head = channels.map((c) => c.subarray(0, end));
-	// Every pass writes into the same scratch audio and trace: only the trace is read.
-	const scratch = head.map((c) => new Float32Array(c.length));
+	// Only the trace is read: the audio goes block by block through one small scratch (the
+	// compressor keeps its state between blocks, so the trace is the one a whole pass would give).
+	const scratch = head.map(() => new Float32Array(GR_BLOCK));
 	const trace = new Float32Array(end);
 	const measure = (thresholdDb: Dbfs) => {
-		new Compressor({
+		const compressor = new Compressor({
 			sampleRate,
 			channelCount: head.length,
 			thresholdDb,
 			detection: 'peak',
 			...shape
-		}).process({ channels: head, output: scratch, gainReductionDb: trace });
+		});
+		for (let from = 0; from < end; from += GR_BLOCK) {
+			const to = Math.min(end, from + GR_BLOCK);
+			compressor.process({
+				channels: head.map((c) => c.subarray(from, to)),
+				output: scratch.map((c) => c.subarray(0, to - from)),
+				gainReductionDb: trace.subarray(from, to)
+			});
+		}
 		return percentileGr(trace, start, end);
 	};
 	// The start (S_max − 1.5 × the wanted GR) gives 1.7–2.6 dB for the glue on the app's four styles.
@@ -310,13 +330,25 @@ export function quickMaster(
 	if (options.glue) {
 		const glue = glueStep({ channels: shaped, sampleRate });
 		chain.push(glue);
-		// `applyChain`'s compress step, without its copy of the input.
-		shaped = compress({ channels: shaped, sampleRate, detection: 'peak', ...glue }).channels;
+		// `applyChain`'s compress step without its trace, in place when `shaped` is already a copy.
+		const output = shaped === channels ? channels.map((c) => new Float32Array(c.length)) : shaped;
+		new Compressor({ sampleRate, channelCount: shaped.length, detection: 'peak', ...glue }).process(
+			{ channels: shaped, output }
+		);
+		shaped = output;
 	}
 	const shapedLufs = measureLoudness({ channels: shaped, sampleRate }).integrated;
 	if (shapedLufs === null) throw new RangeError('quickMaster: the input is silent');
 
 	const { targetLufs, ceilingDbtp } = options;
+	// The passes' audio buffers, handed from a pass that is let go to the next one, and one trace for
+	// all of them (only its largest reduction is kept): a search holds two or three sets of audio.
+	const free: Float32Array[][] = [];
+	let trace: Float32Array | undefined;
+	const release = (a: Attempt) => {
+		free.push(a.buffers);
+		a.channels = [];
+	};
 	const attempt = (wantedDb: Decibels, releaseMs: number): Attempt => {
 		// Rounded so the chain reads cleanly and still reproduces the audio exactly.
 		const gainDb = Math.round(wantedDb * 1e4) / 1e4;
@@ -327,13 +359,15 @@ export function quickMaster(
 			sampleRate,
 			ceilingDbtp,
 			releaseMs,
-			inputGainDb: gainDb
+			inputGainDb: gainDb,
+			reuse: { padded: free.pop(), trace }
 		});
+		trace = result.buffers.trace;
 		const lufs = measureLoudness({ channels: result.channels, sampleRate }).integrated ?? -Infinity;
-		// Only the trace's largest reduction is kept: the attempts do not hold a trace each.
 		let maxGrDb = 0;
 		for (const gr of result.gainReductionDb) if (gr > maxGrDb) maxGrDb = gr;
-		return { gainDb, lufs, limitStep, channels: result.channels, maxGrDb };
+		const buffers = result.buffers.padded;
+		return { gainDb, lufs, limitStep, channels: result.channels, maxGrDb, buffers };
 	};
 	const error = (a: Attempt) => Math.abs(targetLufs - a.lufs);
 	const maxGainDb = targetLufs - shapedLufs + MAX_EXTRA_DRIVE_DB;
@@ -345,10 +379,14 @@ export function quickMaster(
 	for (const releaseMs of MASTER_LIMITER_RELEASES_MS) {
 		const found = searchGain({
 			attempt: (gainDb) => attempt(Math.min(maxGainDb, gainDb), releaseMs),
+			release,
 			startGainDb,
 			targetLufs
 		});
-		if (!best || error(found) < error(best)) best = found;
+		if (!best || error(found) < error(best)) {
+			if (best) release(best);
+			best = found;
+		} else release(found);
 		// A shorter release only helps when the limiter could not get loud enough.
 		if (error(best) <= LOUDNESS_TOLERANCE_LU || found.lufs > targetLufs) break;
 	}

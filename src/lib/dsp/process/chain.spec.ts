@@ -36,6 +36,43 @@ describe('applyChain', () => {
 		expect(Math.abs(rmsDb(channels[0]) - rmsDb(left) - expected)).toBeLessThan(0.02);
 	});
 
+	it('writes into given buffers, or in place, to the bit as into new ones; traces only when asked', () => {
+		const left = sine(440, 0.5);
+		const right = sine(660, 0.4);
+		const chain = [
+			{ type: 'highpass', frequencyHz: 120, q: Math.SQRT1_2 },
+			{ type: 'compress', thresholdDb: -20, ratio: 4, attackMs: 5, releaseMs: 80 },
+			{ type: 'peaking', frequencyHz: 3000, gainDb: 4, q: 1 }
+		] as const;
+		const fresh = applyChain({ channels: [left, right], sampleRate, chain: [...chain] });
+		// Buffers holding other audio are overwritten.
+		const into = [sine(50, 0.9), sine(70, 0.9)];
+		const reused = applyChain({ channels: [left, right], sampleRate, chain: [...chain], into });
+		expect(reused.channels[0]).toBe(into[0]);
+		expect(reused.channels).toEqual(fresh.channels);
+		expect(reused.gainReductionDb.get(1)).toEqual(fresh.gainReductionDb.get(1));
+		expect(Math.max(...fresh.gainReductionDb.get(1)!)).toBeGreaterThan(3);
+		const own = [left.slice(), right.slice()];
+		const inPlace = applyChain({
+			channels: own,
+			sampleRate,
+			chain: [...chain],
+			into: own,
+			traces: false
+		});
+		expect(inPlace.channels[1]).toBe(own[1]);
+		expect(own).toEqual(fresh.channels);
+		expect(inPlace.gainReductionDb.size).toBe(0);
+		expect(() =>
+			applyChain({
+				channels: [left, right],
+				sampleRate,
+				chain: [...chain],
+				into: [new Float32Array(10)]
+			})
+		).toThrow(RangeError);
+	});
+
 	it('inverts one channel and delays another by whole samples', () => {
 		const left = sine(500, 0.2);
 		const { channels } = applyChain({

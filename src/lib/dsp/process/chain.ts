@@ -6,7 +6,7 @@ import { measureLoudness } from '../analysis/loudness';
 import type { Decibels, Dbfs, Hertz, Lufs, SampleRate } from '../units';
 import { BiquadFilter, designBiquad } from './biquad';
 import { clip, type ClipperShape } from './clipper';
-import { compress } from './compressor';
+import { Compressor } from './compressor';
 import { limit } from './limiter';
 import { applyGain, delayChannel, invertPolarity, monoFold, setWidth } from './stereo';
 import { renderSystem, type SystemId } from './systems';
@@ -39,22 +39,34 @@ export class ChainError extends Error {
 }
 
 /**
- * Applies `chain` in order to copies of `channels`. Returns the result and, for each dynamics step
- * (compress, limit), its gain reduction in dB per sample, keyed by the step's index.
+ * Applies `chain` in order to copies of `channels` (or in `into`, one buffer per channel of the same
+ * length, which may be `channels` themselves). Returns the result and, for each dynamics step
+ * (compress, limit), its gain reduction in dB per sample, keyed by the step's index. A chain with a
+ * limit or system step returns new buffers from that step on: `into` then holds the audio before it.
  */
 export function applyChain({
 	channels,
 	sampleRate,
-	chain
+	chain,
+	into,
+	traces = true
 }: {
 	channels: Float32Array[];
 	sampleRate: SampleRate;
 	chain: readonly ChainStep[];
+	into?: Float32Array[];
+	/** Keep each dynamics step's gain reduction (false: the map comes back without the compressors'). */
+	traces?: boolean;
 }): { channels: Float32Array[]; gainReductionDb: Map<number, Float32Array> } {
+	if (
+		into &&
+		(into.length !== channels.length || into.some((d, c) => d.length !== channels[c].length))
+	)
+		throw new RangeError('applyChain: `into` must match the channels in number and length');
 	// A fresh array filled with `set` is about twice as fast as `slice` on long audio in V8.
-	let audio: Float32Array[] = channels.map((c) => {
-		const copy = new Float32Array(c.length);
-		copy.set(c);
+	let audio: Float32Array[] = channels.map((c, index) => {
+		const copy = into?.[index] ?? new Float32Array(c.length);
+		if (copy !== c) copy.set(c);
 		return copy;
 	});
 	const gainReductionDb = new Map<number, Float32Array>();
@@ -88,9 +100,16 @@ export function applyChain({
 				}).process(audio);
 				break;
 			case 'compress': {
-				const result = compress({ channels: audio, sampleRate, detection: 'peak', ...step });
-				audio = result.channels;
-				gainReductionDb.set(index, result.gainReductionDb);
+				// In place, as `compress` would give it into new arrays (the compressor reads each
+				// sample before it writes it).
+				const trace = traces ? new Float32Array(audio[0]?.length ?? 0) : undefined;
+				new Compressor({
+					sampleRate,
+					channelCount: audio.length,
+					detection: 'peak',
+					...step
+				}).process({ channels: audio, gainReductionDb: trace });
+				if (trace) gainReductionDb.set(index, trace);
 				break;
 			}
 			case 'limit': {

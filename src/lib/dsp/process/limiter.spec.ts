@@ -172,6 +172,27 @@ describe('Limiter behaviour', () => {
 		expect(gainReductionDb[2400 - rampSamples - 20]).toBeLessThan(1e-9);
 	});
 
+	it('reuses the buffers of a result let go: the same audio and trace, to the bit', () => {
+		const random = mulberry32(7);
+		const input = [0, 1].map(() => Float32Array.from({ length: 48000 }, () => random() * 2 - 1));
+		const settings = { sampleRate: 48000, ceilingDbtp: -1, releaseMs: 50, inputGainDb: 6 };
+		const fresh = limit({ channels: input, ...settings });
+		const old = limit({ channels: input, ...settings, inputGainDb: -3, releaseMs: 10 });
+		const reused = limit({ channels: input, ...settings, reuse: old.buffers });
+		expect(reused.buffers.padded[0]).toBe(old.buffers.padded[0]);
+		expect(reused.buffers.trace).toBe(old.buffers.trace);
+		expect(reused.channels).toEqual(fresh.channels);
+		expect(reused.gainReductionDb).toEqual(fresh.gainReductionDb);
+		expect(Math.max(...fresh.gainReductionDb)).toBeGreaterThan(3);
+		// Buffers of another length are not used.
+		const other = limit({
+			channels: input.map((c) => c.subarray(0, 1000)),
+			...settings,
+			reuse: old.buffers
+		});
+		expect(other.buffers.padded[0]).not.toBe(old.buffers.padded[0]);
+	});
+
 	it('streams: block-wise processing equals one pass, delayed by `latency`', () => {
 		const sampleRate = 44100;
 		const clip = makeClip(7);

@@ -200,31 +200,51 @@ export class Limiter {
 	}
 }
 
+/** Buffers `limit` may write into instead of allocating: used when their lengths fit. */
+export interface LimitBuffers {
+	/** One per channel, the input's length plus the latency (`padded` from an earlier result). */
+	padded?: Float32Array[];
+	/** The input's length plus the latency. */
+	trace?: Float32Array;
+}
+
 /**
  * Limits a whole clip into new arrays, time-aligned with the input (the lookahead delay is removed by
  * flushing the limiter with silence). Returns the audio, the gain reduction in dB per sample and the
  * latency a streaming `Limiter` with these settings would have. `inputGainDb` is applied on the way
- * in, exactly as a `gain` step before it would (`applyGain`), without a copy of its own.
+ * in, exactly as a `gain` step before it would (`applyGain`), without a copy of its own. `reuse`
+ * hands over buffers from an earlier result that are no longer needed (a search over many passes
+ * then holds a few sets of buffers instead of one per pass).
  */
 export function limit({
 	channels,
 	sampleRate,
 	inputGainDb = 0,
+	reuse = {},
 	...settings
 }: LimiterSettings & {
 	channels: Float32Array[];
 	sampleRate: SampleRate;
 	inputGainDb?: Decibels;
+	reuse?: LimitBuffers;
 }): {
 	channels: Float32Array[];
 	gainReductionDb: Float32Array;
 	latency: number;
 	rampSamples: number;
+	/** The buffers the audio and the trace are views of, for `reuse` once the result is let go. */
+	buffers: Required<LimitBuffers>;
 } {
 	const limiter = new Limiter({ sampleRate, channelCount: channels.length, ...settings });
 	const { latency } = limiter;
 	const length = channels[0]?.length ?? 0;
-	const padded = channels.map(() => new Float32Array(length + latency));
+	const fits = (b: Float32Array | undefined): b is Float32Array => b?.length === length + latency;
+	const padded = channels.map((_, c) => {
+		const buffer = reuse.padded?.[c];
+		if (!fits(buffer)) return new Float32Array(length + latency);
+		buffer.fill(0, length);
+		return buffer;
+	});
 	if (inputGainDb !== 0)
 		applyGain({
 			channels,
@@ -232,13 +252,14 @@ export function limit({
 			output: padded.map((p) => p.subarray(0, length))
 		});
 	else padded.forEach((p, c) => p.set(channels[c]));
-	const trace = new Float32Array(length + latency);
+	const trace = fits(reuse.trace) ? reuse.trace : new Float32Array(length + latency);
 	limiter.process({ channels: padded, gainReductionDb: trace });
 	// Views past the latency: no second copy of the audio (the first `latency` samples are unused).
 	return {
 		channels: padded.map((p) => p.subarray(latency)),
 		gainReductionDb: trace.subarray(latency),
 		latency,
-		rampSamples: limiter.rampSamples
+		rampSamples: limiter.rampSamples,
+		buffers: { padded, trace }
 	};
 }
