@@ -40,6 +40,13 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 	await expect(results).toBeInViewport();
 	await expect(page.getByRole('heading', { name: 'Lead vocal: fails' })).toBeVisible();
 	await expect(page.getByText(/Raise the lead vocal/)).toBeVisible();
+	// What the master could do instead, heard: a "Fix" version appears and plays.
+	const hearFix = page.getByRole('button', { name: 'Hear the master fix' });
+	await hearFix.click();
+	await expect(
+		page.getByRole('button', { name: 'Fixed in the master', exact: true })
+	).toHaveAttribute('aria-pressed', 'true', { timeout: 20_000 });
+	await expect(hearFix).toHaveAttribute('aria-pressed', 'true');
 
 	// Select the lead and raise it 8 dB in 0.5 dB key steps on its named slider.
 	await page.getByRole('button', { name: /^Lead vocal/ }).click();
@@ -75,11 +82,58 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 	// Matched to −23 LUFS, a mix peaks well above −30 dBFS (and never above 0).
 	expect(heardDbfs).toBeGreaterThan(-30);
 	expect(heardDbfs).toBeLessThan(0);
+	// Through a phone, in sync: the bass line goes (low band against the upper mids, as played) and
+	// the playhead runs on.
+	type Howls = {
+		Howler: {
+			ctx: AudioContext;
+			masterGain: GainNode;
+			_howls: { playing(): boolean; seek(): number }[];
+		};
+	};
+	const lowAgainstMids = () =>
+		page.evaluate(async () => {
+			const { Howler } = window as unknown as Howls;
+			const analyser = Howler.ctx.createAnalyser();
+			analyser.fftSize = 8192;
+			Howler.masterGain.connect(analyser);
+			const binHz = Howler.ctx.sampleRate / analyser.fftSize;
+			const db = new Float32Array(analyser.frequencyBinCount);
+			let low = 0;
+			let mids = 0;
+			for (let frame = 0; frame < 8; frame++) {
+				await new Promise((r) => setTimeout(r, 120));
+				analyser.getFloatFrequencyData(db);
+				db.forEach((d, k) => {
+					const hz = k * binHz;
+					if (hz >= 40 && hz <= 120) low += 10 ** (d / 10);
+					else if (hz >= 1000 && hz <= 4000) mids += 10 ** (d / 10);
+				});
+			}
+			analyser.disconnect();
+			return 10 * Math.log10(low / mids);
+		});
+	const playhead = () =>
+		page.evaluate(() =>
+			Math.max(
+				...(window as unknown as Howls).Howler._howls
+					.filter((h) => h.playing())
+					.map((h) => h.seek())
+			)
+		);
+	const studio = await lowAgainstMids();
+	const before = await playhead();
+	await page.getByRole('combobox', { name: 'Play on' }).selectOption('phone');
+	await expect(page.getByText(/One small speaker/)).toBeVisible({ timeout: 20_000 });
+	expect(await playhead()).toBeGreaterThan(before);
+	await page.waitForTimeout(300); // the crossfade
+	expect(studio - (await lowAgainstMids())).toBeGreaterThan(20);
 	const rough = page.getByRole('button', { name: 'Rough mix', exact: true });
 	await rough.click();
 	await expect(rough).toHaveAttribute('aria-pressed', 'true');
 	await page.getByRole('button', { name: 'Mono' }).click();
 	await expect(page.getByRole('button', { name: 'Mono' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByRole('combobox', { name: 'Play on' })).toHaveValue('phone');
 	await page.getByRole('button', { name: 'Pause' }).click();
 
 	// Check again: the lead passes, and so does every other check.

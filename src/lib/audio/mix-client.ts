@@ -4,7 +4,14 @@
  */
 import type { StyleId } from '../dsp/synth/styles';
 import type { MasterSettings, MixSettings } from '../mix/types';
-import type { ExportKind, MixRequest, MixResponse, MixResponseFor } from './mix-protocol';
+import type { ChainStep } from '../dsp/process/chain';
+import type {
+	ExportKind,
+	Listening,
+	MixRequest,
+	MixResponse,
+	MixResponseFor
+} from './mix-protocol';
 import { WorkerClient, type Unsent } from './worker-client';
 
 export class MixClient {
@@ -30,31 +37,37 @@ export class MixClient {
 		return this.#send({ kind: 'open', ...project }, onProgress);
 	}
 
-	/** The mix these settings make, matched to the listening level or as it is. */
-	mix(settings: MixSettings, matched: boolean): Promise<MixResponseFor<'mix'>> {
-		return this.#send({ kind: 'mix', settings: plainCopy(settings), matched });
+	/** The mix these settings make, heard as `listen` says (matched, and where). */
+	mix(settings: MixSettings, listen: Listening): Promise<MixResponseFor<'mix'>> {
+		return this.#send({ kind: 'mix', settings: plainCopy(settings), listen: { ...listen } });
 	}
 
 	/** The project's target mix. */
-	target(matched: boolean): Promise<MixResponseFor<'target'>> {
-		return this.#send({ kind: 'target', matched });
+	target(listen: Listening): Promise<MixResponseFor<'target'>> {
+		return this.#send({ kind: 'target', listen: { ...listen } });
 	}
 
-	/** Masters the mix these settings make with `master` (the quick master when absent). */
+	/**
+	 * Masters the mix these settings make with `master` (the quick master when absent), after
+	 * `before` on the whole mix when given (a check's "fix it in the master instead").
+	 */
 	master({
 		settings,
 		master,
-		matched
+		before,
+		listen
 	}: {
 		settings: MixSettings;
 		master?: MasterSettings;
-		matched: boolean;
+		before?: ChainStep[];
+		listen: Listening;
 	}): Promise<MixResponseFor<'master'>> {
 		return this.#send({
 			kind: 'master',
 			settings: plainCopy(settings),
 			master: master && plainCopy(master),
-			matched
+			before: before && plainCopy(before),
+			listen: { ...listen }
 		});
 	}
 

@@ -5,6 +5,8 @@
  */
 import type { StyleId } from '../dsp/synth/styles';
 import type { CheckResult } from '../mix/check';
+import type { ListenThrough } from '../mix/listen';
+import type { ChainStep } from '../dsp/process/chain';
 import type { MasterSettings, MixSettings, Problem, StemId } from '../mix/types';
 import type { SuccessFor, WorkerProgress } from './worker-client';
 
@@ -25,14 +27,22 @@ export interface ProjectInfo {
 	target: MixSettings;
 }
 
+/** How versions are heard: matched to the listening level or not, and where (../mix/listen). */
+export interface Listening {
+	matched: boolean;
+	through: ListenThrough;
+}
+
 /** One playable version of the mix. */
 export interface MixVersion {
 	/** 16-bit PCM WAV bytes as played (after `gainDb`), transferred. */
 	wav: ArrayBuffer;
-	/** Integrated loudness before the gain (null for silence), LUFS. */
+	/** Integrated loudness before the gain, after the system or service (null for silence), LUFS. */
 	lufs: number | null;
 	/** The playback gain: to the common listening level when matched, else 0, dB. */
 	gainDb: number;
+	/** What the playback system or streaming service did to it, in a sentence (null as is). */
+	note: string | null;
 	/** Per stem, the strip's peak level in this mix (for the meters), dBFS; null when silent. */
 	stemPeaks: Partial<Record<StemId, number | null>>;
 }
@@ -47,15 +57,17 @@ export interface MasterReadings {
 
 export type MixRequest =
 	| { id: number; kind: 'open'; style: StyleId; seed: number; level: number }
-	| { id: number; kind: 'mix'; settings: MixSettings; matched: boolean }
-	| { id: number; kind: 'target'; matched: boolean }
+	| { id: number; kind: 'mix'; settings: MixSettings; listen: Listening }
+	| { id: number; kind: 'target'; listen: Listening }
 	| {
 			id: number;
 			kind: 'master';
 			settings: MixSettings;
 			/** The learner's chain, or the quick master (−14 LUFS, −1 dBTP) when absent. */
 			master?: MasterSettings;
-			matched: boolean;
+			/** A move on the whole mix before the master (a check's "fix it in the master" chain). */
+			before?: ChainStep[];
+			listen: Listening;
 	  }
 	| { id: number; kind: 'check'; settings: MixSettings; master?: MasterSettings }
 	| {

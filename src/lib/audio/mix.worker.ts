@@ -5,21 +5,22 @@
  * target once and runs the check. Mixes leave as 16-bit WAV bytes, transferred, played at one
  * listening level when matched.
  */
-import { measureLoudness } from '../dsp/analysis/loudness';
 import { samplePeak } from '../dsp/analysis/levels';
 import { styleIds } from '../dsp/synth/styles';
-import { applyGain } from '../dsp/process/stereo';
+import { applyChain, type ChainStep } from '../dsp/process/chain';
 import { encodeWav } from '../dsp/wav';
 import { checkMix, targetReference, type TargetReference } from '../mix/check';
 import { audibleStems, Mixer } from '../mix/mixer';
 import { isLevel, renderProject } from '../mix/project';
 import { parseMasterSettings, parseMixSettings } from '../mix/settings';
 import { DEFAULT_MASTER, masterMix } from '../mix/master';
+import { isListenThrough, listen } from '../mix/listen';
 import type { MasterSettings, MixSettings, Project, StemId } from '../mix/types';
 import { zipSync } from 'fflate';
 import { getBank } from './bank';
 import {
 	PLAY_LUFS,
+	type Listening,
 	type MixRequest,
 	type MixResponse,
 	type MixVersion,
@@ -28,8 +29,8 @@ import {
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** A matched version never peaks above this, dBFS (its 16-bit WAV must not clip). */
-const PLAY_PEAK_DBFS = -1;
+/** A project opens matched, as it is. */
+const OPENING: Listening = { matched: true, through: 'as-is' };
 
 /** An error whose message is shown to the learner as it is. */
 class MixError extends Error {}
@@ -58,33 +59,34 @@ function referenceOf(state: Open): TargetReference {
 	return state.reference;
 }
 
-/** Audio as a playable version: scaled to the listening level when matched, encoded in place. */
+/** Audio as a playable version: heard where the learner listens, encoded in place. */
 function playable({
 	channels,
 	sampleRate,
-	matched,
+	listen: how,
 	stemPeaks = {}
 }: {
 	channels: Float32Array[];
 	sampleRate: number;
-	matched: boolean;
+	listen: Listening;
 	stemPeaks?: MixVersion['stemPeaks'];
 }): MixVersion {
-	const lufs = measureLoudness({ channels, sampleRate }).integrated;
-	const peak = samplePeak({ channels }).dbfs;
-	let gainDb = 0;
-	if (matched && lufs !== null && peak !== null)
-		gainDb = Math.min(PLAY_LUFS - lufs, PLAY_PEAK_DBFS - peak);
-	if (gainDb !== 0) applyGain({ channels, gainDb });
-	const wav = encodeWav({ channels, sampleRate, format: 'pcm16' });
-	return { wav: wav.buffer as ArrayBuffer, lufs, gainDb, stemPeaks };
+	const heard = listen({ channels, sampleRate, ...how, listeningLufs: PLAY_LUFS });
+	const wav = encodeWav({ channels: heard.channels, sampleRate, format: 'pcm16' });
+	return {
+		wav: wav.buffer as ArrayBuffer,
+		lufs: heard.lufs,
+		gainDb: heard.gainDb,
+		note: heard.note,
+		stemPeaks
+	};
 }
 
 /** Peak level of each strip's output in a mix (null when silent or not heard), dBFS; per strip output. */
 const stripPeaks = new WeakMap<Float32Array[], number | null>();
 
 /** The mix `settings` make, as a playable version, with each stem's peak for the meters. */
-function version(state: Open, settings: MixSettings, matched: boolean): MixVersion {
+function version(state: Open, settings: MixSettings, how: Listening): MixVersion {
 	const { mixer, project } = state;
 	const stemPeaks: MixVersion['stemPeaks'] = {};
 	const audible = new Set(audibleStems(settings));
@@ -102,7 +104,7 @@ function version(state: Open, settings: MixSettings, matched: boolean): MixVersi
 	return playable({
 		channels: mixer.mix(settings, state.scratch).channels,
 		sampleRate: project.sampleRate,
-		matched,
+		listen: how,
 		stemPeaks
 	});
 }
@@ -135,10 +137,50 @@ const settingsOf = (input: unknown): MixSettings => checked(parseMixSettings, in
 const masterOf = (input: unknown): MasterSettings | undefined =>
 	input === undefined ? undefined : checked(parseMasterSettings, input);
 
-/** The mix `settings` make, mastered with the learner's chain (the quick master when absent). */
-function mastered(state: Open, settings: MixSettings, master: unknown) {
+/** How the page asks to listen, checked. */
+function listeningOf(input: unknown): Listening {
+	const how = input as Partial<Listening> | undefined;
+	if (typeof how?.matched !== 'boolean' || !isListenThrough(how.through))
+		throw new MixError('That is not a way to listen.');
+	return { matched: how.matched, through: how.through };
+}
+
+/** The master moves a check suggests (a few filters or a width), checked. */
+function beforeOf(input: unknown): ChainStep[] {
+	if (input === undefined) return [];
+	const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+	const ok =
+		Array.isArray(input) &&
+		input.length <= 4 &&
+		input.every((step: Partial<Record<string, unknown>>) => {
+			if (step.type === 'width') return finite(step.factor);
+			return (
+				['peaking', 'lowshelf', 'highshelf', 'highpass'].includes(step.type as string) &&
+				finite(step.frequencyHz) &&
+				finite(step.q) &&
+				(step.type === 'highpass' || finite(step.gainDb))
+			);
+		});
+	if (!ok) throw new MixError('That master move is not one the check suggests.');
+	return input as ChainStep[];
+}
+
+/**
+ * The mix `settings` make, mastered with the learner's chain (the quick master when absent), after
+ * `before` on the whole mix when given.
+ */
+function mastered(state: Open, settings: MixSettings, master: unknown, before: ChainStep[] = []) {
+	const mix = state.mixer.mix(settings, state.scratch).channels;
 	return masterMix({
-		channels: state.mixer.mix(settings, state.scratch).channels,
+		channels:
+			before.length > 0
+				? applyChain({
+						channels: mix,
+						sampleRate: state.project.sampleRate,
+						chain: before,
+						into: mix
+					}).channels
+				: mix,
 		sampleRate: state.project.sampleRate,
 		settings: masterOf(master) ?? DEFAULT_MASTER
 	});
@@ -181,8 +223,8 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				ok: true,
 				kind: 'open',
 				project: infoOf(project),
-				rough: version(opened, project.rough, true),
-				target: version(opened, project.target, true),
+				rough: version(opened, project.rough, OPENING),
+				target: version(opened, project.target, OPENING),
 				ms: performance.now() - start
 			};
 		}
@@ -193,7 +235,7 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				id,
 				ok: true,
 				kind: 'mix',
-				version: version(state, settings, request.matched),
+				version: version(state, settings, listeningOf(request.listen)),
 				ms: performance.now() - start
 			};
 		}
@@ -203,13 +245,13 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				id,
 				ok: true,
 				kind: 'target',
-				version: version(state, state.project.target, request.matched)
+				version: version(state, state.project.target, listeningOf(request.listen))
 			};
 		}
 		case 'master': {
 			const state = requireProject();
 			const settings = settingsOf(request.settings);
-			const master = mastered(state, settings, request.master);
+			const master = mastered(state, settings, request.master, beforeOf(request.before));
 			return {
 				id,
 				ok: true,
@@ -223,7 +265,7 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				version: playable({
 					channels: master.channels,
 					sampleRate: state.project.sampleRate,
-					matched: request.matched
+					listen: listeningOf(request.listen)
 				}),
 				ms: performance.now() - start
 			};

@@ -5,11 +5,18 @@
  * the checks run this session.
  */
 import { MixClient } from '../audio/mix-client';
-import type { ExportKind, MasterReadings, MixVersion, ProjectInfo } from '../audio/mix-protocol';
+import type {
+	ExportKind,
+	Listening,
+	MasterReadings,
+	MixVersion,
+	ProjectInfo
+} from '../audio/mix-protocol';
 import { downloadFile } from './download';
 import { DEFAULT_MASTER } from '../mix/master-defaults';
 import type { StyleId } from '../dsp/synth/styles';
-import type { CheckResult } from '../mix/check';
+import type { CheckResult, MasterFix } from '../mix/check';
+import type { ListenThrough } from '../mix/listen';
 import { projectHints, type ProjectHints } from '../mix/hints';
 import { stemNamesOf } from '../mix/stem-names';
 import type { MasterSettings, MixSettings, StemId, StemSettings } from '../mix/types';
@@ -30,12 +37,14 @@ export const mixVersions = [
 	{ id: 'rough', label: 'Rough', name: 'Rough mix' },
 	{ id: 'yours', label: 'Mix', name: 'Your mix' },
 	{ id: 'master', label: 'Master', name: 'Your master' },
-	{ id: 'target', label: 'Target', name: 'Target mix' }
+	{ id: 'target', label: 'Target', name: 'Target mix' },
+	{ id: 'fix', label: 'Fix', name: 'Fixed in the master' }
 ] as const;
 export type MixVersionId = (typeof mixVersions)[number]['id'];
 const YOURS = 1;
 const MASTER = 2;
 const TARGET = 3;
+const FIX = 4;
 
 /** One check of this session: when, and what it found. */
 export interface CheckEntry {
@@ -57,6 +66,14 @@ export class MixSessionState {
 	/** Loudness-matched playback (the default). */
 	matched = $state(true);
 	mono = $state(false);
+	/** Where every version is heard: as is, through a playback system or a streaming service. */
+	through = $state<ListenThrough>('as-is');
+	/** What the system or service did to each version, in a sentence (null as is). */
+	notes = $state<Partial<Record<MixVersionId, string | null>>>({});
+	/** The check's master move being heard as the "Fix" version, if any. */
+	fixHeard = $state<MasterFix | null>(null);
+	/** A master move is being rendered to hear. */
+	fixing = $state(false);
 	/** The target mix may be heard (after a check, or when asked for). */
 	targetUnlocked = $state(false);
 	/** Peak level of each stem in the mix heard last, dBFS (null: silent). */
@@ -141,7 +158,10 @@ export class MixSessionState {
 		this.targetUnlocked = false;
 		this.masterReadings = null;
 		this.masterStale = false;
-		this.matched = true; // a project opens loudness-matched
+		this.matched = true; // a project opens loudness-matched, as it is
+		this.through = 'as-is';
+		this.notes = {};
+		this.fixHeard = null;
 		this.active = 'yours';
 		try {
 			const opened = await this.#client.open({ style, seed, level }, (fraction) => {
@@ -174,7 +194,8 @@ export class MixSessionState {
 			const player = new AbPlayer({
 				// Your mix starts as the rough mix.
 				// Your master too, until the learner masters it (its button waits for that).
-				versions: [rough, rough, rough, new Uint8Array(opened.target.wav)],
+				// The master fix too, until the learner asks to hear one.
+				versions: [rough, rough, rough, new Uint8Array(opened.target.wav), rough],
 				active: YOURS,
 				onState: (state, message) => {
 					if (player !== this.#player) return;
@@ -239,7 +260,7 @@ export class MixSessionState {
 			while (this.#dirty && !this.#disposed) {
 				this.#dirty = false;
 				const changedAt = this.#changedAt;
-				const { version, ms } = await this.#client.mix(this.settings, this.matched);
+				const { version, ms } = await this.#client.mix(this.settings, this.listening);
 				this.lastWorkerMs = ms;
 				await this.#swap(YOURS, version);
 				this.stemPeaks = version.stemPeaks;
@@ -254,7 +275,13 @@ export class MixSessionState {
 	}
 
 	async #swap(index: number, version: MixVersion) {
+		this.notes[mixVersions[index].id] = version.note;
 		await this.#player?.replace(index, new Uint8Array(version.wav));
+	}
+
+	/** How versions are heard now. */
+	get listening(): Listening {
+		return { matched: this.matched, through: this.through };
 	}
 
 	/** Changes the master chain (heard once the learner masters again). */
@@ -303,7 +330,7 @@ export class MixSessionState {
 			const { version, readings } = await this.#client.master({
 				settings: this.settings,
 				master: this.masterSettings,
-				matched: this.matched
+				listen: this.listening
 			});
 			await this.#swap(MASTER, version);
 			if (this.#disposed) return;
@@ -377,6 +404,7 @@ export class MixSessionState {
 	select(version: MixVersionId) {
 		if (version === 'target' && !this.targetUnlocked) return;
 		if (version === 'master' && !this.masterReadings) return;
+		if (version === 'fix' && !this.fixHeard && !this.fixing) return;
 		this.active = version;
 		this.#player?.select(mixVersions.findIndex((v) => v.id === version));
 	}
@@ -394,11 +422,25 @@ export class MixSessionState {
 	async setMatched(on: boolean) {
 		if (!this.settings || on === this.matched) return;
 		this.matched = on;
+		await this.#refetch();
+	}
+
+	/** Hears every version through a playback system or streaming service (or as it is). */
+	async setThrough(through: ListenThrough) {
+		if (!this.settings || through === this.through) return;
+		this.through = through;
+		await this.#refetch();
+	}
+
+	/** Every version made again for the way it is heard now, swapped in on the shared playhead. */
+	async #refetch() {
+		if (!this.settings || !this.project) return;
+		const listen = this.listening;
 		try {
 			const [rough, yours, target] = await Promise.all([
-				this.#client.mix(this.project!.rough, on),
-				this.#client.mix(this.settings, on),
-				this.#client.target(on)
+				this.#client.mix(this.project.rough, listen),
+				this.#client.mix(this.settings, listen),
+				this.#client.target(listen)
 			]);
 			await Promise.all([
 				this.#swap(0, rough.version),
@@ -409,15 +451,47 @@ export class MixSessionState {
 				const master = await this.#client.master({
 					settings: this.settings,
 					master: this.masterSettings,
-					matched: on
+					listen
 				});
 				await this.#swap(MASTER, master.version);
 				this.masterReadings = master.readings;
 				this.masterStale = false;
 			}
+			if (this.fixHeard) await this.#renderFix(this.fixHeard);
 		} catch (error) {
 			this.#fail(error);
 		}
+	}
+
+	/**
+	 * "Fix it in the master instead", heard: the current mix with the check's master move on the
+	 * whole mix, then mastered with the learner's chain, as the "Fix" version.
+	 */
+	async hearFix(fix: MasterFix) {
+		if (!this.settings || this.fixing || fix.chain.length === 0) return;
+		this.fixing = true;
+		this.error = null;
+		try {
+			await this.#renderFix(fix);
+			if (this.#disposed) return;
+			this.fixHeard = fix;
+			this.select('fix');
+		} catch (error) {
+			this.#fail(error);
+		} finally {
+			this.fixing = false;
+		}
+	}
+
+	async #renderFix(fix: MasterFix) {
+		if (!this.settings) return;
+		const { version } = await this.#client.master({
+			settings: this.settings,
+			master: this.masterSettings,
+			before: fix.chain,
+			listen: this.listening
+		});
+		await this.#swap(FIX, version);
 	}
 
 	get playing(): boolean {
