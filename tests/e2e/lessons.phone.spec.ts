@@ -57,6 +57,15 @@ test.describe('every lesson on a phone', () => {
 			await expect(page.locator('article [role="alert"]')).toHaveCount(0);
 			await page.locator('article').getByRole('button', { name: 'Pause' }).first().click();
 
+			// The hands-on task opens its Mix Lab project.
+			if (lesson.mix) {
+				const { style, seed, level } = lesson.mix;
+				await expect(page.getByRole('link', { name: /Open the project/ })).toHaveAttribute(
+					'href',
+					`/mix?style=${style}&seed=${seed}&level=${level}`
+				);
+			}
+
 			// Pass the quiz with the right answers.
 			const questions = page.getByTestId('quiz-question');
 			await expect(questions).toHaveCount(lesson.quiz.length);
@@ -84,6 +93,15 @@ test.describe('every lesson on a phone', () => {
 			// Completing a lesson counts toward today's goal (1 session by default).
 			await page.goto('/');
 			await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+			// The lesson's Mix Lab link opens its project, rendered on the device.
+			await page.goto(`/learn/${lesson.slug}`);
+			await page.getByRole('link', { name: /Open the project/ }).click();
+			await expect(
+				page.getByRole('heading', { name: 'Pop-rock · project 8 · level 1' })
+			).toBeVisible({ timeout: 30_000 });
+			await expect(
+				page.getByText('The lead vocal is buried under the parts in its band.')
+			).toBeVisible();
 		});
 	}
 });

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { drillKindIds } from '../drills/kind-ids.ts';
 import type { DrillKindId } from '../drills/types';
 import { lessonVersionIds, type LessonVersionId } from '../lesson/version-ids.ts';
+import { problemKinds, type ProblemKind } from '../mix/types.ts';
 
 /** One check question at the end of a lesson. */
 export interface QuizQuestion {
@@ -31,8 +32,22 @@ export interface LessonMeta {
 	skills: string[];
 	/** Drills that practise it. */
 	drills: DrillKindId[];
+	/** The hands-on task: a Mix Lab project with the lesson's problem planted. */
+	mix?: MixTask;
 	quiz: QuizQuestion[];
 	path: string;
+}
+
+/** A Mix Lab project preset (`/mix?style=…&seed=…&level=…`) and what to do with it. */
+export interface MixTask {
+	/** An arrangement style id (checked against the styles by the course spec). */
+	style: string;
+	seed: number;
+	level: number;
+	/** The problem the project plants (checked against the project's plan by the course spec). */
+	problem: ProblemKind;
+	/** The task in one or two sentences. */
+	task: string;
 }
 
 const FOLDER = /\/content\/lessons\/(\d+)-([a-z0-9-]+)\/index\.md$/;
@@ -59,6 +74,15 @@ const FrontmatterSchema = v.strictObject({
 	minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(15)),
 	skills: v.pipe(v.array(text(40)), v.minLength(1)),
 	drills: v.array(v.picklist(drillKindIds)),
+	mix: v.optional(
+		v.strictObject({
+			style: text(40),
+			seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
+			level: v.picklist([1, 2, 3]),
+			problem: v.picklist(problemKinds),
+			task: text(300)
+		})
+	),
 	quiz: v.pipe(v.array(QuestionSchema), v.minLength(3), v.maxLength(5))
 });
 

@@ -337,6 +337,31 @@ function bake({
 }
 
 /**
+ * A project's plan before any audio, from its style, seed and level alone: the target and rough
+ * settings, the kinds of problem to plant (in planting order), and the random stream as planting
+ * goes on from it. Cheap: a lesson's preset can be checked for its problem without rendering.
+ */
+export function planProblems({
+	style,
+	seed,
+	level
+}: {
+	style: StyleId;
+	seed: number;
+	level: Level;
+}): { rng: Rng; target: MixSettings; rough: MixSettings; kinds: ProblemKind[] } {
+	const rng = createRng(seed).fork(4242 + level);
+	const target = balancedMix({ style, rng });
+	const rough: MixSettings = structuredClone(target);
+	// A handed-over rough mix is a little off everywhere, within what the checks accept.
+	for (const id of stemIds) rough.stems[id].gainDb += Math.round(rng.range(-0.25, 0.25) * 4) / 4;
+	const kinds = pickKinds({ rng, count: problemsPerLevel[level] }).sort(
+		(a, b) => plantOrder.indexOf(a) - plantOrder.indexOf(b)
+	);
+	return { rng, target, rough, kinds };
+}
+
+/**
  * Plants `level`'s problems in copies of `stems` and returns them with the rough and target
  * settings. Deterministic in `seed`.
  */
@@ -356,20 +381,13 @@ export function plantProblems({
 	/** Plant into `stems` themselves (their owner has no further use for them clean): no copy. */
 	inPlace?: boolean;
 }): Planted {
-	const rng = createRng(seed).fork(4242 + level);
+	const { rng, target, rough, kinds } = planProblems({ style, seed, level });
 	const stems: Stem[] = inPlace
 		? [...clean]
 		: clean.map((stem) => ({ ...stem, channels: stem.channels.map((c) => c.slice()) }));
 	const byId = (id: StemId) => stems.find((stem) => stem.id === id)!;
-	const target = balancedMix({ style, rng });
-	const rough: MixSettings = structuredClone(target);
-	// A handed-over rough mix is a little off everywhere, within what the checks accept.
-	for (const id of stemIds) rough.stems[id].gainDb += Math.round(rng.range(-0.25, 0.25) * 4) / 4;
 
 	const problems: Problem[] = [];
-	const kinds = pickKinds({ rng, count: problemsPerLevel[level] }).sort(
-		(a, b) => plantOrder.indexOf(a) - plantOrder.indexOf(b)
-	);
 	for (const kind of kinds) {
 		const amount = amounts[kind][level];
 		const id = `p${problems.length + 1}`;
