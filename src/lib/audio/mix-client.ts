@@ -29,6 +29,11 @@ export class MixClient {
 		return this.#client.request(request, { onProgress });
 	}
 
+	/** Starts the worker, which starts loading the instrument bank, before the first project. */
+	prestart(): void {
+		if (!this.#disposed) this.#client.prestart();
+	}
+
 	/** Renders a project's stems (progress 0 … 1) and returns it with its rough mix. */
 	open(
 		project: { style: StyleId; seed: number; level: number },

@@ -87,9 +87,8 @@ export type MixResponse =
 			ok: true;
 			kind: 'open';
 			project: ProjectInfo;
+			/** The rough mix, matched, as it is: playable at once (the target is asked for next). */
 			rough: MixVersion;
-			/** The target mix, matched as the rough is (its button stays locked until a check). */
-			target: MixVersion;
 			ms: number;
 	  }
 	| { id: number; ok: true; kind: 'mix'; version: MixVersion; ms: number }

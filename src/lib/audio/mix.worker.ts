@@ -29,6 +29,11 @@ import {
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// The bank loads as the worker starts (the page starts it before the learner picks a project).
+void getBank().catch(() => {
+	// Forgotten by getBank: the first project asks again and reports it.
+});
+
 /** A project opens matched, as it is. */
 const OPENING: Listening = { matched: true, through: 'as-is' };
 
@@ -224,7 +229,6 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 				kind: 'open',
 				project: infoOf(project),
 				rough: version(opened, project.rough, OPENING),
-				target: version(opened, project.target, OPENING),
 				ms: performance.now() - start
 			};
 		}
@@ -343,7 +347,7 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 /** The WAV bytes of a response, transferred rather than copied. */
 function transferables(response: MixResponse): ArrayBuffer[] {
 	if (!response.ok) return [];
-	if (response.kind === 'open') return [response.rough.wav, response.target.wav];
+	if (response.kind === 'open') return [response.rough.wav];
 	if (response.kind === 'mix' || response.kind === 'target' || response.kind === 'master')
 		return [response.version.wav];
 	if (response.kind === 'export') return [response.bytes];

@@ -113,6 +113,15 @@ export class WorkerClient<
 		});
 	}
 
+	/** Starts the worker now, so its start-up overlaps whatever comes before the first request. */
+	prestart(): void {
+		try {
+			this.#worker ??= this.#startWorker();
+		} catch {
+			// The first request will report it.
+		}
+	}
+
 	/** Stops the worker (the next request starts a new one); pending requests reject with `message`. */
 	terminate(message: string): void {
 		this.#worker?.terminate();

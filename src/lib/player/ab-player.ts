@@ -320,6 +320,14 @@ export class AbPlayer {
 	}
 }
 
+/**
+ * Makes Howler's AudioContext now (creating one takes a good part of a second in some browsers), so
+ * a page can do it while a worker renders what it will play. It starts suspended until a tap.
+ */
+export function warmUpAudio(howler: Pick<HowlerEdge['Howler'], 'ctx' | 'volume'> = Howler): void {
+	if (!howler.ctx) howler.volume();
+}
+
 /** One mono fold-down node per context, made on first use. */
 const monoNodes = new WeakMap<BaseAudioContext, GainNode>();
 

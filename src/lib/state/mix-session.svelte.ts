@@ -20,7 +20,7 @@ import type { ListenThrough } from '../mix/listen';
 import { projectHints, type ProjectHints } from '../mix/hints';
 import { stemNamesOf } from '../mix/stem-names';
 import type { MasterSettings, MixSettings, StemId, StemSettings } from '../mix/types';
-import { AbPlayer, setMonoListening, type AbState } from '../player/ab-player';
+import { AbPlayer, setMonoListening, warmUpAudio, type AbState } from '../player/ab-player';
 import { getDatabase } from '../db/database';
 import { latestMixSession, saveMixSession } from '../db/mix-sessions-repo';
 import { summarizeCheck, type MixSessionRow } from '../mix/session-record';
@@ -120,6 +120,11 @@ export class MixSessionState {
 		return this.checks.at(-1)?.result ?? null;
 	}
 
+	/** Starts the mix worker (and its bank) as the page opens, before a project is picked. */
+	prepare() {
+		this.#client.prestart();
+	}
+
 	/** Opens the session the learner changed last, as they left it; false when there is none. */
 	async resume(): Promise<boolean> {
 		let row: MixSessionRow | undefined;
@@ -164,9 +169,12 @@ export class MixSessionState {
 		this.fixHeard = null;
 		this.active = 'yours';
 		try {
-			const opened = await this.#client.open({ style, seed, level }, (fraction) => {
+			const opening = this.#client.open({ style, seed, level }, (fraction) => {
 				this.progress = fraction;
 			});
+			// The audio context is made while the worker renders.
+			warmUpAudio();
+			const opened = await opening;
 			if (this.#disposed) return;
 			this.project = opened.project;
 			this.settings = structuredClone(resume?.settings ?? opened.project.rough);
@@ -194,8 +202,8 @@ export class MixSessionState {
 			const player = new AbPlayer({
 				// Your mix starts as the rough mix.
 				// Your master too, until the learner masters it (its button waits for that).
-				// The master fix too, until the learner asks to hear one.
-				versions: [rough, rough, rough, new Uint8Array(opened.target.wav), rough],
+				// The target and the master fix too, until they arrive.
+				versions: [rough, rough, rough, rough, rough],
 				active: YOURS,
 				onState: (state, message) => {
 					if (player !== this.#player) return;
@@ -207,6 +215,11 @@ export class MixSessionState {
 			await player.ready;
 			this.progress = 1;
 			this.status = 'ready';
+			// The target next (its button is locked until a check, or until asked for).
+			void this.#client
+				.target(this.listening)
+				.then(({ version }) => (player === this.#player ? this.#swap(TARGET, version) : undefined))
+				.catch((error) => this.#fail(error));
 			// A resumed mix is heard as it was left.
 			if (resume) this.changed({ save: false });
 		} catch (error) {
