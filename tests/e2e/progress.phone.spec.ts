@@ -174,6 +174,8 @@ test.describe('progress', () => {
 			await page.goto('/progress');
 			await expect(page.getByRole('heading', { name: '1-day streak' })).toBeVisible();
 			await expect(mixChecks).toContainText('1 check in 1 mix session; 0 passed every');
+			const stat = page.getByRole('term').filter({ hasText: 'Mix checks' });
+			await expect(stat.locator('+ dd')).toHaveText('1');
 			const lead = mixChecks.getByRole('listitem').filter({ hasText: 'Lead vocal buried' });
 			await expect(lead).toContainText('0 of 1 passed in all · latest check: not yet passed');
 			await expect(
