@@ -144,6 +144,71 @@ test.describe('progress', () => {
 		await expect(progress.getByRole('heading', { name: '1-day streak' })).toBeVisible();
 	});
 
+	test('a mix check counts toward the goal and shows on Progress by problem, after a backup too', async ({
+		page
+	}, testInfo) => {
+		test.setTimeout(150_000);
+		await page.goto('/progress');
+		const mixChecks = page.getByRole('region', { name: 'Mix checks' });
+		await expect(mixChecks.getByTestId('mix-checks-empty')).toContainText('No mix checks yet');
+		await mixChecks.getByRole('link', { name: 'Open the Mix Lab' }).click();
+		await expect(page).toHaveURL(/\/mix$/);
+
+		// Pop-rock project 8 at level 1 plants a buried lead: the rough mix's check finds it.
+		await page.goto('/mix?style=pop-rock&seed=8&level=1');
+		await expect(page.getByRole('heading', { name: 'Pop-rock · project 8 · level 1' })).toBeVisible(
+			{ timeout: 30_000 }
+		);
+		await page.getByRole('button', { name: 'Check my mix' }).click();
+		await expect(page.getByRole('heading', { name: 'Lead vocal: fails' })).toBeVisible({
+			timeout: 20_000
+		});
+
+		// One check meets the default goal (1 session a day) and starts a streak.
+		await page.getByRole('link', { name: 'Today' }).click();
+		const ring = page.getByRole('progressbar', { name: 'Today’s goal' });
+		await expect(ring).toHaveAttribute('aria-valuetext', '1 session today');
+		await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+
+		const showsTheCheck = async () => {
+			await page.goto('/progress');
+			await expect(page.getByRole('heading', { name: '1-day streak' })).toBeVisible();
+			await expect(mixChecks).toContainText('1 check in 1 mix session; 0 passed every');
+			const stat = page.getByRole('term').filter({ hasText: 'Mix checks' });
+			await expect(stat.locator('+ dd')).toHaveText('1');
+			const lead = mixChecks.getByRole('listitem').filter({ hasText: 'Lead vocal buried' });
+			await expect(lead).toContainText('0 of 1 passed in all · latest check: not yet passed');
+			await expect(
+				lead.getByRole('img', { name: /Lead vocal buried, last 8 weeks: 1 check, 0 passed/ })
+			).toBeVisible();
+			await mixChecks.getByText('Show the weeks as a table').click();
+			await expect(
+				mixChecks.getByRole('row', { name: /^\w+ \d+ Lead vocal buried 1 0$/ })
+			).toBeVisible();
+		};
+		await showsTheCheck();
+		expect(await axe(page)).toEqual([]);
+
+		// A backup carries the session; an import into an emptied device rebuilds the same day.
+		await page.goto('/settings');
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export a backup' }).click();
+		const file = testInfo.outputPath('mix-backup.json');
+		await (await downloading).saveAs(file);
+		const backup = JSON.parse(await readFile(file, 'utf8'));
+		expect(backup.data.mixSessions[0].checks).toHaveLength(1);
+		await page.getByRole('button', { name: 'Delete all progress…' }).click();
+		await page.getByRole('button', { name: 'Delete everything' }).click();
+		await expect(page.getByTestId('data-status')).toContainText('deleted');
+		await page.locator('input[type=file]').setInputFiles(file);
+		await page.getByRole('radio', { name: 'Replace everything on this device' }).check();
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await expect(page.getByTestId('data-status')).toContainText('Restored');
+		await page.goto('/');
+		await expect(ring).toHaveAttribute('aria-valuetext', '1 session today');
+		await showsTheCheck();
+	});
+
 	test('changing the daily goal changes the ring', async ({ page }) => {
 		await page.goto('/settings');
 		// A phone-width select shows its whole choice (it cannot wrap).

@@ -20,6 +20,10 @@ import { MixDatabase, type SettingRow } from './database';
 import { flatMix } from '../mix/mixer';
 import { DEFAULT_MASTER } from '../mix/master-defaults';
 import type { MixSessionRow } from '../mix/session-record';
+import { saveMixSession } from './mix-sessions-repo';
+import { recordAttempt } from './attempts-repo';
+import { createStaircase } from '../drills/staircase';
+import { computeStreak } from '../progress/streak';
 import type { AttemptRow, DrillStateRow, LessonRow, SessionRow } from '../progress/records';
 import { testAttempt, testLesson, testSession } from '../progress/test-records';
 
@@ -911,6 +915,68 @@ describe('mix sessions', () => {
 		]);
 		await importBackup(device, { backup: result.backup, mode: 'replace' });
 		expect(await device.mixSessions.orderBy('id').toArray()).toEqual([newer, session('c', 7_000)]);
+	});
+
+	it('rebuild the days and streak the checks made on the device, in either mode, once', async () => {
+		// Three days running, met by mix checks: one stored before checks kept their day (dated by
+		// its time), one beside an answer, and two on a day one of them was run just after midnight
+		// in a zone ahead (its stored day, not its time, decides).
+		const noon = (day: string) => Date.parse(`${day}T12:00:00Z`);
+		const checked = ({ at, day }: { at: number; day?: string }) => ({
+			at,
+			...(day ? { day } : {}),
+			passed: 20,
+			total: 21,
+			failed: ['rumble'],
+			problems: [{ kind: 'rumble' as const, pass: false }]
+		});
+		const device = freshDb();
+		await recordAttempt(device, {
+			attempt: testAttempt({ day: DAY1 }),
+			staircase: createStaircase()
+		});
+		await saveMixSession(device, {
+			...session('a', 5_000),
+			checks: [checked({ at: noon('2026-11-19') }), checked({ at: noon(DAY1), day: DAY1 })]
+		});
+		await saveMixSession(device, {
+			...session('b', 6_000),
+			checks: [
+				checked({ at: noon(DAY1) + 1, day: '2026-11-21' }),
+				checked({ at: noon('2026-11-21'), day: '2026-11-21' })
+			]
+		});
+		const days = async (db: MixDatabase) =>
+			(await db.days.orderBy('day').toArray()).map((d) => [
+				d.day,
+				d.questions,
+				d.mixChecks ?? 0,
+				d.goalMet
+			]);
+		const expected = [
+			['2026-11-19', 0, 1, true],
+			[DAY1, 1, 1, true],
+			['2026-11-21', 0, 2, true]
+		];
+		expect(await days(device)).toEqual(expected);
+		const backup = parseBackup(serializeBackup(await exportBackup(device, NOW)));
+		if (!backup.ok) throw new Error(backup.message);
+
+		const fresh = freshDb();
+		await importBackup(fresh, { backup: backup.backup, mode: 'replace' });
+		expect(await days(fresh)).toEqual(expected);
+		const streakOf = async (db: MixDatabase) =>
+			computeStreak(
+				(await db.days.toArray()).filter((d) => d.goalMet).map((d) => d.day),
+				'2026-11-21'
+			).current;
+		expect(await streakOf(fresh)).toBe(3);
+		expect(await streakOf(device)).toBe(3);
+
+		// Merging the same sessions into a device that has them counts nothing twice.
+		await importBackup(device, { backup: backup.backup, mode: 'merge' });
+		await importBackup(device, { backup: backup.backup, mode: 'merge' });
+		expect(await days(device)).toEqual(expected);
 	});
 
 	it('refuses a session whose settings the mixer would refuse, and accepts files made before', () => {

@@ -2,7 +2,7 @@
  * Backup and restore of everything the learner made: one JSON file holding every table except
  * `kindDays` (derived) and saved tracks (audio, device-only); Mix Lab sessions are their settings
  * (the seed makes the stems again). `days` is kept because `goalMet` is history, judged by the goal in force
- * that day; its totals are rebuilt on import from the attempts, sessions and lessons.
+ * that day; its totals are rebuilt on import from the attempts, sessions, lessons and mix checks.
  *
  * A backup file is untrusted input. `parseBackup` checks its size, its JSON, its format and version,
  * rejects prototype-pollution keys and deep nesting, validates every row with valibot and returns
@@ -321,6 +321,7 @@ const mixSessionSchema = v.object({
 		v.array(
 			v.object({
 				at: finite,
+				day: v.optional(day),
 				passed: count,
 				total: count,
 				failed: v.pipe(v.array(text(MAX_KEY)), v.maxLength(MAX_ENTRIES)),
@@ -684,14 +685,22 @@ export async function importBackup(
 		}
 		for (const row of data.days) if (row.goalMet) metDays.add(row.day);
 
-		const [attempts, sessions, lessons, goalRow] = await Promise.all([
+		const [attempts, sessions, lessons, mixSessions, goalRow] = await Promise.all([
 			db.attempts.toArray(),
 			db.sessions.toArray(),
 			db.lessons.toArray(),
+			db.mixSessions.toArray(),
 			db.settings.get('dailyGoal')
 		]);
 		const goal = parseGoal(goalRow?.value) ?? DEFAULT_GOAL;
-		const { days, kindDays } = rebuildAggregates({ attempts, sessions, lessons, goal, metDays });
+		const { days, kindDays } = rebuildAggregates({
+			attempts,
+			sessions,
+			lessons,
+			mixSessions,
+			goal,
+			metDays
+		});
 		await Promise.all([db.days.clear(), db.kindDays.clear()]);
 		await Promise.all([db.days.bulkAdd(days), db.kindDays.bulkAdd(kindDays)]);
 	});

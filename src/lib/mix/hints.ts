@@ -19,6 +19,19 @@ const areaOf: Record<ProblemKind, string> = {
 	'tonal-tilt': 'the overall tone'
 };
 
+/** Each kind of problem in plain words, as Progress lists the checks passed. */
+export const problemNames: Record<ProblemKind, string> = {
+	'low-end-too-loud': 'Low end too loud',
+	rumble: 'Rumble under 40 Hz',
+	'lead-buried': 'Lead vocal buried',
+	'lead-too-hot': 'Lead vocal too loud',
+	harsh: 'Harsh upper mids',
+	'kick-bass-masking': 'Bass covering the kick',
+	'mono-collapse': 'Stereo part lost in mono',
+	'squashed-bus': 'Squashed mix bus',
+	'tonal-tilt': 'Mix too bright or too dark'
+};
+
 export interface ProjectHints {
 	/** One line per problem (level 1), per area (level 2), or none (blind). */
 	lines: string[];

@@ -27,10 +27,12 @@ describe('summarizeCheck', () => {
 				total: 3
 			},
 			problems,
-			at: 5
+			at: 5,
+			day: '2026-12-07'
 		});
 		expect(summary).toEqual({
 			at: 5,
+			day: '2026-12-07',
 			passed: 1,
 			total: 3,
 			failed: ['rumble', 'true-peak'],

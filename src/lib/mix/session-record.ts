@@ -11,6 +11,11 @@ import type { MasterSettings, MixSettings, Problem, ProblemKind } from './types'
 export interface MixCheckSummary {
 	/** When, ms since the epoch. */
 	at: number;
+	/**
+	 * The learner's local day then (YYYY-MM-DD): the day it counts toward the goal and streak on.
+	 * Absent from checks stored before it was kept (progress/mix-checks.ts dates those by `at`).
+	 */
+	day?: string;
 	passed: number;
 	total: number;
 	/** Ids of the checks that failed. */
@@ -39,14 +44,17 @@ export interface MixSessionRow {
 export function summarizeCheck({
 	result,
 	problems,
-	at
+	at,
+	day
 }: {
 	result: Pick<CheckResult, 'checks' | 'passed' | 'total'>;
 	problems: readonly Problem[];
 	at: number;
+	day: string;
 }): MixCheckSummary {
 	return {
 		at,
+		day,
 		passed: result.passed,
 		total: result.total,
 		failed: result.checks.filter((c) => !c.pass).map((c) => c.id),

@@ -4,10 +4,13 @@ import {
 	ACTIVE_CAP_MS,
 	activeMsOf,
 	addAttemptToDay,
+	addMixCheckToDay,
+	emptyDay,
 	rebuildAggregates,
 	rejudgeDay
 } from './aggregate';
-import { DEFAULT_GOAL } from './streak';
+import { DEFAULT_GOAL, type DailyGoal } from './streak';
+import type { MixCheckSummary } from '../mix/session-record';
 import { testAttempt, testSession } from './test-records';
 
 describe('aggregates', () => {
@@ -78,5 +81,48 @@ describe('aggregates', () => {
 		// The last answer of the day (by time) sets the level.
 		expect(boost).toMatchObject({ attempts: 2, correct: 1, level: 2, levelValue: 9 });
 		expect(boost.bands).toEqual({ '1000': [2, 1] });
+	});
+
+	it('counts a mix check toward its day and leaves days without one as they were', () => {
+		const goal: DailyGoal = { kind: 'questions', target: 20 };
+		let row = addMixCheckToDay({ row: undefined, day: '2026-11-24', goal });
+		expect(row).toEqual({ ...emptyDay('2026-11-24'), mixChecks: 1 });
+		for (let i = 0; i < 3; i++) row = addMixCheckToDay({ row, day: row.day, goal });
+		// Four checks are worth 20 answers.
+		expect(row).toMatchObject({ mixChecks: 4, questions: 0, goalMet: true });
+		expect(addMixCheckToDay({ row: undefined, day: 'x', goal: DEFAULT_GOAL }).goalMet).toBe(true);
+		// A day with answers only has no mixChecks field, as before checks counted.
+		expect(
+			addAttemptToDay({ row: undefined, attempt: testAttempt(), goal: DEFAULT_GOAL })
+		).not.toHaveProperty('mixChecks');
+	});
+
+	it('rebuilds each mix check on its own day, dating a check stored without a day by its time', () => {
+		const mixCheck = (at: number, day?: string): MixCheckSummary => ({
+			at,
+			...(day ? { day } : {}),
+			passed: 10,
+			total: 20,
+			failed: [],
+			problems: [{ kind: 'rumble', pass: true }]
+		});
+		const at = Date.parse('2026-11-23T12:00:00Z');
+		const { days } = rebuildAggregates({
+			attempts: [testAttempt({ day: '2026-11-24' })],
+			sessions: [],
+			lessons: [],
+			mixSessions: [
+				{ checks: [mixCheck(at, '2026-11-24'), mixCheck(at + 1, '2026-11-24')] },
+				{ checks: [mixCheck(at + 2)] },
+				{ checks: [] }
+			],
+			goal: DEFAULT_GOAL
+		});
+		const byDay = Object.fromEntries(days.map((d) => [d.day, d]));
+		// One answer alone misses "1 session"; the day's checks meet it.
+		expect(byDay['2026-11-24']).toMatchObject({ questions: 1, mixChecks: 2, goalMet: true });
+		// Noon UTC is 23 November in every zone from UTC−11 to UTC+11.
+		expect(byDay['2026-11-23']).toMatchObject({ questions: 0, mixChecks: 1, goalMet: true });
+		expect(days).toHaveLength(2);
 	});
 });

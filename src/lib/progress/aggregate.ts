@@ -1,10 +1,13 @@
 /**
- * Per-day and per-kind-per-day totals, derived from attempts, sessions and lessons. Every write
+ * Per-day and per-kind-per-day totals, derived from attempts, sessions, lessons and the Mix Lab's
+ * checks. Every write
  * updates them in the same transaction (db/progress-repo.ts), so Today and Progress read a few hundred
  * small rows instead of tens of thousands of attempts; migrations and imports rebuild them here.
  * Pure functions: no Dexie, no DOM.
  */
 import type { AttemptRow, DayRow, KindDayRow, LessonRow, SessionRow } from './records';
+import type { MixSessionRow } from '../mix/session-record';
+import { mixCheckDay } from './mix-checks';
 import { octaveBandOf } from '../drills/octave-bands';
 import type { DrillKindId } from '../drills/types';
 import { goalMet, type DailyGoal } from './streak';
@@ -72,6 +75,15 @@ export function addSessionToDay({
 export function addLessonToDay({ row, day, goal }: DayUpdate & { day: string }): DayRow {
 	const base = row ?? emptyDay(day);
 	return judged({ ...base, lessons: base.lessons + 1 }, goal);
+}
+
+/**
+ * The day after one more Mix Lab check (what a check counts for: MIX_CHECK_CREDIT in streak.ts).
+ * `mixChecks` appears on a day with its first check, so other days keep their shape.
+ */
+export function addMixCheckToDay({ row, day, goal }: DayUpdate & { day: string }): DayRow {
+	const base = row ?? emptyDay(day);
+	return judged({ ...base, mixChecks: (base.mixChecks ?? 0) + 1 }, goal);
 }
 
 /** Re-judges a day under a new goal; a day already met stays met. */
@@ -149,19 +161,23 @@ export function sessionsFromAttempts(attempts: AttemptRow[]): SessionRow[] {
 }
 
 /**
- * Day and kind-day totals from the primary records. `metDays` are days already judged met (kept:
- * history is judged by the goal in force at the time); other days are judged by `goal`.
+ * Day and kind-day totals from the primary records (each check in `mixSessions`' histories counts
+ * on its own day). `metDays` are days already judged met (kept: history is judged by the goal in
+ * force at the time); other days are judged by `goal`.
  */
 export function rebuildAggregates({
 	attempts,
 	sessions,
 	lessons,
+	mixSessions = [],
 	goal,
 	metDays = new Set()
 }: {
 	attempts: AttemptRow[];
 	sessions: SessionRow[];
 	lessons: LessonRow[];
+	/** Mix Lab sessions (none before the Mix Lab existed). */
+	mixSessions?: readonly Pick<MixSessionRow, 'checks'>[];
 	goal: DailyGoal;
 	metDays?: ReadonlySet<string>;
 }): { days: DayRow[]; kindDays: KindDayRow[] } {
@@ -181,6 +197,12 @@ export function rebuildAggregates({
 				lesson.completedDay,
 				addLessonToDay({ row: day(lesson.completedDay), day: lesson.completedDay, goal })
 			);
+		}
+	}
+	for (const mixSession of mixSessions) {
+		for (const check of mixSession.checks) {
+			const d = mixCheckDay(check);
+			days.set(d, addMixCheckToDay({ row: day(d), day: d, goal }));
 		}
 	}
 	for (const d of metDays) if (!days.has(d)) days.set(d, day(d));

@@ -27,6 +27,20 @@ describe('goal text', () => {
 		});
 	});
 
+	it('counts mix checks in the goal’s unit', () => {
+		expect(goalCount({ kind: 'sessions', target: 1 }, { ...totals, mixChecks: 1 })).toMatchObject({
+			value: '1',
+			label: 'session today',
+			done: 1
+		});
+		expect(
+			goalCount({ kind: 'questions', target: 20 }, { ...totals, questions: 3, mixChecks: 2 })
+		).toMatchObject({ value: '13/20', label: 'questions today', done: 13 });
+		expect(
+			goalCount({ kind: 'minutes', target: 10 }, { ...totals, activeMs: 59_999, mixChecks: 1 })
+		).toMatchObject({ value: '2/10', label: 'minutes today', done: 2 });
+	});
+
 	it('names the streak', () => {
 		expect(streakText(0)).toBe('No streak yet');
 		expect(streakText(1)).toBe('1-day streak');

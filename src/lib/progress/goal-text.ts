@@ -1,20 +1,17 @@
 /** How today's goal progress reads on the ring: "1/1 session today", "7/10 minutes today". */
-import type { DailyGoal, DayTotals } from './streak';
+import { goalDone, type DailyGoal, type DayTotals } from './streak';
 
 /**
- * The count toward the goal so far (minutes rounded down) and its unit: "7/10", "minutes today"
- * while short of the goal; once it is met, just the count ("2", "sessions today").
+ * The count toward the goal so far (minutes rounded down; lessons and mix checks counted as
+ * goalDone says) and its unit: "7/10", "minutes today" while short of the goal; once it is met,
+ * just the count ("2", "sessions today").
  */
 export function goalCount(
 	goal: DailyGoal,
 	totals: DayTotals
 ): { value: string; label: string; done: number } {
-	const done =
-		goal.kind === 'sessions'
-			? totals.sessions + totals.lessons
-			: goal.kind === 'minutes'
-				? Math.floor(totals.activeMs / 60000)
-				: totals.questions;
+	const sum = goalDone(goal.kind, totals);
+	const done = goal.kind === 'minutes' ? Math.floor(sum / 60000) : sum;
 	const unit =
 		goal.kind === 'sessions' ? 'session' : goal.kind === 'minutes' ? 'minute' : 'question';
 	const met = done >= goal.target;

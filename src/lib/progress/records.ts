@@ -66,6 +66,11 @@ export interface DayRow {
 	correct: number;
 	activeMs: number;
 	lessons: number;
+	/**
+	 * Mix Lab checks run that day (progress/mix-checks.ts). Absent from days stored before checks
+	 * counted, and from days without one, so those rows read as they always did.
+	 */
+	mixChecks?: number;
 	/** The goal in force that day was met (stays true if the goal changes later). */
 	goalMet: boolean;
 }

@@ -173,7 +173,8 @@ export function buildProgressReport({
 			questions: days.reduce((sum, d) => sum + d.questions, 0),
 			sessions: days.reduce((sum, d) => sum + d.sessions, 0),
 			minutes: Math.round(days.reduce((sum, d) => sum + d.activeMs, 0) / 60000),
-			daysPractised: days.filter((d) => d.questions > 0 || d.lessons > 0).length
+			daysPractised: days.filter((d) => d.questions > 0 || d.lessons > 0 || (d.mixChecks ?? 0) > 0)
+				.length
 		}
 	};
 }

@@ -8,8 +8,10 @@ import {
 	DEFAULT_GOAL,
 	describeGoal,
 	GOAL_CHOICES,
+	goalDone,
 	goalMet,
 	goalProgress,
+	MIX_CHECK_CREDIT,
 	MAX_FREEZES,
 	type DailyGoal,
 	type DayMark,
@@ -665,7 +667,17 @@ describe('daily goal', () => {
 		[{ kind: 'questions', target: 20 }, { questions: 20 }, 1],
 		[{ kind: 'questions', target: 20 }, { questions: 21 }, 1],
 		[{ kind: 'questions', target: 20 }, { questions: -4 }, 0],
-		[{ kind: 'questions', target: 20 }, { questions: Number.NaN }, 0]
+		[{ kind: 'questions', target: 20 }, { questions: Number.NaN }, 0],
+		// A mix check counts as a session, 5 answers or 2 minutes (MIX_CHECK_CREDIT).
+		[{ kind: 'sessions', target: 1 }, { mixChecks: 1 }, 1],
+		[{ kind: 'sessions', target: 2 }, { mixChecks: 1 }, 0.5],
+		[{ kind: 'questions', target: 20 }, { mixChecks: 1 }, 0.25],
+		[{ kind: 'questions', target: 20 }, { mixChecks: 3, questions: 4 }, 0.95],
+		[{ kind: 'questions', target: 20 }, { mixChecks: 4 }, 1],
+		[{ kind: 'minutes', target: 10 }, { mixChecks: 4 }, 0.8],
+		[{ kind: 'minutes', target: 10 }, { mixChecks: 4, activeMs: 120_000 }, 1],
+		[{ kind: 'minutes', target: 10 }, { mixChecks: -2, activeMs: 60_000 }, 0.1],
+		[{ kind: 'questions', target: 20 }, { mixChecks: Number.NaN }, 0]
 	])('%j with %j → %d', (goal, partial, expected) => {
 		expect(goalProgress(goal, totals(partial))).toBeCloseTo(expected, 12);
 		expect(goalMet(goal, totals(partial))).toBe(expected >= 1);
@@ -699,6 +711,15 @@ describe('daily goal', () => {
 			),
 			{ numRuns: 200 }
 		);
+	});
+
+	it('counts what a mix check is worth in each goal’s own unit', () => {
+		const one = totals({ mixChecks: 1 });
+		expect(goalDone('sessions', one)).toBe(MIX_CHECK_CREDIT.sessions);
+		expect(goalDone('questions', one)).toBe(MIX_CHECK_CREDIT.questions);
+		expect(goalDone('minutes', one)).toBe(MIX_CHECK_CREDIT.minutes * 60_000);
+		// Days stored before mix checks counted have no field: they read as none.
+		expect(goalDone('sessions', totals({ sessions: 1 }))).toBe(1);
 	});
 
 	it('rejects a target that is not a positive number', () => {

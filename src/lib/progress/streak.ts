@@ -153,7 +153,18 @@ export interface DayTotals {
 	activeMs: number;
 	/** Lessons completed. */
 	lessons: number;
+	/** Mix Lab checks run (absent from days stored before they counted). */
+	mixChecks?: number;
 }
+
+/**
+ * What one Mix Lab check ("Will it survive the master?") counts for toward each kind of goal. A check
+ * rounds off a stretch of mixing, which the app does not time: it counts as a session (as a
+ * completed lesson does), as 5 answers, and as 2 minutes (the most one answer can add, see
+ * ACTIVE_CAP_MS in aggregate.ts). So 1 check meets the 1-session goal, 4 the 20-answer goal and 5
+ * the 10-minute goal.
+ */
+export const MIX_CHECK_CREDIT = { sessions: 1, questions: 5, minutes: 2 } as const;
 
 const MS_PER_MINUTE = 60_000;
 
@@ -163,23 +174,30 @@ function amount(value: number): number {
 }
 
 /**
- * 0…1 progress toward `goal`; a completed lesson counts as a session, minutes use `activeMs`.
- * Throws a RangeError for a target that is not a positive finite number.
+ * What the day has done toward a goal of `kind`, in the goal's unit (minutes in milliseconds): a
+ * completed lesson counts as a session, a mix check as MIX_CHECK_CREDIT says.
+ * @example goalDone('questions', { sessions: 0, questions: 3, activeMs: 0, lessons: 0, mixChecks: 1 }) // 8
+ */
+export function goalDone(kind: DailyGoal['kind'], totals: DayTotals): number {
+	const checks = amount(totals.mixChecks ?? 0);
+	if (kind === 'sessions') {
+		return amount(totals.sessions) + amount(totals.lessons) + checks * MIX_CHECK_CREDIT.sessions;
+	}
+	if (kind === 'questions') return amount(totals.questions) + checks * MIX_CHECK_CREDIT.questions;
+	return amount(totals.activeMs) + checks * MIX_CHECK_CREDIT.minutes * MS_PER_MINUTE;
+}
+
+/**
+ * 0…1 progress toward `goal` (see goalDone for what counts). Throws a RangeError for a target that
+ * is not a positive finite number.
  */
 export function goalProgress(goal: DailyGoal, totals: DayTotals): number {
 	if (!(Number.isFinite(goal.target) && goal.target > 0)) {
 		throw new RangeError(`Daily goal target must be a positive number: ${goal.target}`);
 	}
-	let done: number;
-	let needed = goal.target;
-	if (goal.kind === 'sessions') done = amount(totals.sessions) + amount(totals.lessons);
-	else if (goal.kind === 'questions') done = amount(totals.questions);
-	else {
-		// Compare in milliseconds: division is monotonic, so reaching the target gives exactly 1.
-		done = amount(totals.activeMs);
-		needed = goal.target * MS_PER_MINUTE;
-	}
-	return Math.min(1, done / needed);
+	// Minutes compare in milliseconds: division is monotonic, so reaching the target gives exactly 1.
+	const needed = goal.kind === 'minutes' ? goal.target * MS_PER_MINUTE : goal.target;
+	return Math.min(1, goalDone(goal.kind, totals) / needed);
 }
 
 /** Whether `totals` meet `goal`, so the day counts toward the streak. */

@@ -8,6 +8,7 @@ export function totalsOf(row: DayRow | undefined): DayTotals {
 		sessions: row?.sessions ?? 0,
 		questions: row?.questions ?? 0,
 		activeMs: row?.activeMs ?? 0,
-		lessons: row?.lessons ?? 0
+		lessons: row?.lessons ?? 0,
+		mixChecks: row?.mixChecks ?? 0
 	};
 }

@@ -397,9 +397,10 @@ export class MixSessionState {
 			if (this.#record && this.project) {
 				this.#record.checks = [
 					...this.#record.checks,
-					summarizeCheck({ result, problems: this.project.problems, at })
+					summarizeCheck({ result, problems: this.project.problems, at, day: currentDay() })
 				];
 				clearTimeout(this.#saveTimer);
+				// Storing a new check also counts it toward today's goal and streak (saveMixSession).
 				await this.#save();
 			}
 		} catch (error) {

@@ -4,6 +4,8 @@ import { createStaircase } from '../drills/staircase';
 import { emptyDay } from '../progress/aggregate';
 import type { DayRow, KindDayRow } from '../progress/records';
 import { ProgressReportState } from './progress-report.svelte';
+import { flatMix } from '../mix/mixer';
+import { DEFAULT_MASTER } from '../mix/master-defaults';
 import { installBrowser, removeBrowser, resetDatabase } from './test-browser';
 
 const TODAY = '2026-03-10';
@@ -90,6 +92,42 @@ describe('ProgressReportState', () => {
 		expect(value.drills.find((d) => d.id === 'limiter')?.accuracy).toBe(0.25);
 		expect(value.drills.find((d) => d.id === 'mono')?.thresholdLevel).toBeNull();
 		expect(value.bands.find((b) => b.hz === 1000)).toEqual({ hz: 1000, questions: 10, correct: 6 });
+	});
+
+	it('reads the mix checks by problem kind from the stored Mix Lab sessions', async () => {
+		report.start();
+		await vi.waitFor(() => expect(report.value?.mixChecks.checks).toBe(0));
+		await getDatabase().mixSessions.put({
+			id: 'm1',
+			style: 'electronic',
+			seed: 3,
+			level: 2,
+			startedAt: 0,
+			updatedAt: 0,
+			day: TODAY,
+			settings: flatMix(),
+			master: DEFAULT_MASTER,
+			checks: [
+				{
+					at: 1,
+					day: TODAY,
+					passed: 19,
+					total: 21,
+					failed: ['harsh'],
+					problems: [
+						{ kind: 'harsh', pass: false },
+						{ kind: 'rumble', pass: true }
+					]
+				}
+			]
+		});
+		await vi.waitFor(() => expect(report.value?.mixChecks.checks).toBe(1));
+		expect(
+			report.value?.mixChecks.kinds.map((k) => [k.name, k.passed, k.weeks.at(-1)?.checked])
+		).toEqual([
+			['Rumble under 40 Hz', 1, 1],
+			['Harsh upper mids', 0, 1]
+		]);
 	});
 
 	it('updates when another day is stored', async () => {

@@ -3,6 +3,9 @@ import { getDatabase } from '../db/database';
 import { emptyDay } from '../progress/aggregate';
 import type { DayRow, LessonRow } from '../progress/records';
 import { DEFAULT_GOAL } from '../progress/streak';
+import { flatMix } from '../mix/mixer';
+import { DEFAULT_MASTER } from '../mix/master-defaults';
+import { latestMixSession, saveMixSession } from '../db/mix-sessions-repo';
 import { installBrowser, removeBrowser, resetDatabase } from './test-browser';
 import { TodayState } from './today.svelte';
 
@@ -95,7 +98,8 @@ describe('TodayState', () => {
 			'one question answered, long ago',
 			{ days: [day('2025-01-02', { questions: 1 })], lessons: [] }
 		],
-		['a lesson finished', { days: [], lessons: [lesson('loudness', 1)] }]
+		['a lesson finished', { days: [], lessons: [lesson('loudness', 1)] }],
+		['a mix checked in the Mix Lab', { days: [day('2026-03-01', { mixChecks: 1 })], lessons: [] }]
 	])('counts the learner as started after %s', async (_, { days, lessons }) => {
 		const db = getDatabase();
 		await db.days.bulkPut(days);
@@ -130,6 +134,32 @@ describe('TodayState', () => {
 		expect(snapshot.goal).toEqual(DEFAULT_GOAL);
 		expect(snapshot.streak.current).toBe(1);
 		expect(today.error).toBe('');
+	});
+
+	it('moves the ring and the streak when a mix check is stored', async () => {
+		const db = getDatabase();
+		await db.days.put(met('2026-03-09'));
+		await db.mixSessions.put({
+			id: 'm1',
+			style: 'ballad',
+			seed: 1,
+			level: 1,
+			startedAt: 0,
+			updatedAt: 0,
+			day: TODAY,
+			settings: flatMix(),
+			master: DEFAULT_MASTER,
+			checks: []
+		});
+		await read();
+		expect(today.value?.progress).toBe(0);
+		expect(today.value?.streak).toMatchObject({ current: 1, todayCounted: false });
+		const stored = (await latestMixSession(db))!;
+		const check = { at: 1, day: TODAY, passed: 1, total: 2, failed: [], problems: [] };
+		await saveMixSession(db, { ...stored, checks: [check] });
+		await vi.waitFor(() => expect(today.value?.progress).toBe(1));
+		expect(today.value?.streak).toMatchObject({ current: 2, todayCounted: true });
+		expect(today.value?.row?.mixChecks).toBe(1);
 	});
 
 	it('updates when practice is stored (in any tab)', async () => {

@@ -21,7 +21,7 @@ export interface TodaySnapshot {
 	streak: StreakSummary;
 	/** Slugs of completed lessons. */
 	completedLessons: string[];
-	/** Any lesson finished or any question answered, ever: a newcomer has neither. */
+	/** Any lesson finished, question answered or mix checked, ever: a newcomer has none. */
 	started: boolean;
 }
 
@@ -46,7 +46,9 @@ export class TodayState extends Live<TodaySnapshot> {
 				today
 			),
 			completedLessons,
-			started: completedLessons.length > 0 || days.some((d) => d.questions > 0 || d.lessons > 0)
+			started:
+				completedLessons.length > 0 ||
+				days.some((d) => d.questions > 0 || d.lessons > 0 || (d.mixChecks ?? 0) > 0)
 		};
 	}
 }
