@@ -10,6 +10,8 @@
  * 6. Chromium: analysing a 4-minute stereo track on the bench, and peak memory.
  * 7. Node: the true-peak limiter and the whole-track quick master on 4 minutes of music.
  * 8. Mix projects, in Node and a Chromium worker: stems, a re-mix after one change, the check, memory.
+ * 9. The Mix Lab page in Chromium: a project opened cold and warm, a control change heard, a check,
+ *    and the page's peak memory.
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -31,6 +33,7 @@ import { benchmarkProgress } from './benchmark-progress';
 import { benchmarkTrack } from './benchmark-track';
 import { benchmarkMaster } from './benchmark-master';
 import { benchmarkMix } from './benchmark-mix';
+import { benchmarkMixPage } from './benchmark-mix-page';
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -303,6 +306,10 @@ else
 // 7. The quick master in Node (benchmark-master.ts).
 await benchmarkMaster(row);
 await benchmarkMix(row);
+
+// 9. The Mix Lab page (benchmark-mix-page.ts).
+if (existsSync('build/200.html')) await benchmarkMixPage(row);
+else row('Chromium: the Mix Lab page', 'skipped: no build/ (run npm run build)', '≤ 2500 ms');
 
 const widths = [0, 1, 2].map((i) =>
 	Math.max(...rows.map((r) => r[i].length), ['what', 'result', 'target'][i].length)
