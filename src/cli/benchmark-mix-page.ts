@@ -143,7 +143,7 @@ interface OpenTiming {
 	bank: number;
 	/** The seven stems rendered. */
 	stems: number;
-	/** The rough and target mixes made, encoded and posted. */
+	/** The rough mix made, encoded and posted. */
 	mixes: number;
 	/** The open reply → playable (the A/B player's buffers, then the page drawn). */
 	player: number;
@@ -449,7 +449,7 @@ export async function benchmarkMixPage(row: Row) {
 				target
 			);
 			row(
-				`Chromium, Mix Lab: that open step by step (medians): page → worker started / worker boots / bank / 7 stems / rough + target mixes / player ready; the worker's own ms`,
+				`Chromium, Mix Lab: that open step by step (medians): page → worker started / worker boots / bank / 7 stems / rough mix / player ready; the worker's own ms`,
 				`${ms(of('toWorker'))} / ${ms(of('workerBoot'))} / ${ms(of('bank'))} / ${ms(of('stems'))} / ${ms(of('mixes'))} / ${ms(of('player'))}; ${ms(of('workerMs'))}`,
 				'–'
 			);
