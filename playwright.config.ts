@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromeArgs } from './src/cli/chrome-args';
 
 /** Debian's Chromium (TOOLCHAIN.md); `npm test` installs it when missing. */
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -21,17 +22,7 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: chromePath,
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--autoplay-policy=no-user-gesture-required'
-			]
+			args: chromeArgs
 		}
 	},
 	projects: [

@@ -18,6 +18,7 @@
  * after `npm run build`, or as part of `npm run benchmark`.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromeArgs } from './chrome-args';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -291,17 +292,7 @@ function sampleRss(rest: Map<number, number>) {
 const launch = () =>
 	chromium.launch({
 		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--autoplay-policy=no-user-gesture-required'
-		]
+		args: chromeArgs
 	});
 const phone = { viewport: { width: 360, height: 740 }, serviceWorkers: 'allow' as const };
 
