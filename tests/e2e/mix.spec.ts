@@ -183,8 +183,18 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 	expect(Math.abs(lufs(exported) - lufs(reference))).toBeLessThan(0.01);
 	expect(Math.abs(peak(exported) - peak(reference))).toBeLessThan(0.01);
 
-	// A reload (or a killed tab) brings the session back as it was left.
+	// A reload (or a killed tab) brings the session back as it was left, playing the project's
+	// kept rough mix while the worker renders the stems again.
 	await page.waitForTimeout(600); // the last change is written 400 ms after it
+	const kept = await page.evaluate(async () => {
+		const names = (await caches.keys()).filter((name) => name.startsWith('mftm-mix-openings-'));
+		const cache = await caches.open(names[0]);
+		return {
+			names: names.length,
+			rough: (await cache.match('/mix-openings/pop-rock/8/1/rough'))?.headers.get('content-type')
+		};
+	});
+	expect(kept).toEqual({ names: 1, rough: 'audio/wav' });
 	await page.goto('/mix');
 	await expect(heading).toBeFocused({ timeout: 30_000 });
 	await expect(page.getByText('Your last session, as you left it, after 2 checks.')).toBeVisible();
@@ -193,4 +203,6 @@ test('a level-1 project: find the problem from the hint, fix it by keyboard, and
 		'aria-valuetext',
 		'+0.5 dB'
 	);
+	// The learner's mix as they left it comes back from the worker (re-mixed once the stems are made).
+	await expect(page.getByText(/Your mix updated in \d+ ms/)).toBeVisible({ timeout: 30_000 });
 });

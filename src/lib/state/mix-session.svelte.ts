@@ -23,6 +23,8 @@ import type { MasterSettings, MixSettings, StemId, StemSettings } from '../mix/t
 import { AbPlayer, setMonoListening, warmUpAudio, type AbState } from '../player/ab-player';
 import { getDatabase } from '../db/database';
 import { latestMixSession, saveMixSession } from '../db/mix-sessions-repo';
+import { keepOpening, keptOpening, type KeptOpening } from '../db/mix-openings';
+import { version } from '$app/environment';
 import { summarizeCheck, type MixSessionRow } from '../mix/session-record';
 import { currentDay } from '../progress/days';
 import { describeStorageError } from './settings.svelte';
@@ -45,6 +47,19 @@ const YOURS = 1;
 const MASTER = 2;
 const TARGET = 3;
 const FIX = 4;
+
+/** What a project needs to be playable before its stems are rendered. */
+interface Opening {
+	project: ProjectInfo;
+	rough: MixVersion;
+}
+
+/** A kept opening read back, when it has the shape this build stores. */
+function openingOf(kept: KeptOpening | null): Opening | null {
+	const info = kept?.info as Partial<{ project: ProjectInfo; rough: Omit<MixVersion, 'wav'> }>;
+	if (!kept || !Array.isArray(info?.project?.stems) || !info.rough) return null;
+	return { project: info.project, rough: { ...info.rough, wav: kept.wav } };
+}
 
 /** One check of this session: when, and what it found. */
 export interface CheckEntry {
@@ -174,59 +189,88 @@ export class MixSessionState {
 			});
 			// The audio context is made while the worker renders.
 			warmUpAudio();
-			const opened = await opening;
+			// A project opened before plays its kept rough mix while the worker renders its stems
+			// (changes wait in the worker's queue behind the render).
+			const kept = openingOf(
+				await keptOpening({ build: version, project: { style, seed, level } })
+			);
 			if (this.#disposed) return;
-			this.project = opened.project;
-			this.settings = structuredClone(resume?.settings ?? opened.project.rough);
-			this.masterSettings = structuredClone(resume?.master ?? DEFAULT_MASTER);
-			this.earlierChecks = resume?.checks.length ?? 0;
-			this.resumed = resume !== undefined;
-			if (this.earlierChecks > 0) this.targetUnlocked = true;
-			const now = Date.now();
-			this.#record = resume ?? {
-				id: crypto.randomUUID(),
-				style,
-				seed,
-				level,
-				startedAt: now,
-				updatedAt: now,
-				day: currentDay(),
-				settings: opened.project.rough,
-				master: DEFAULT_MASTER,
-				checks: []
-			};
-			if (!resume) void this.#save();
-			this.selected = opened.project.stems[0].id;
-			this.stemPeaks = opened.rough.stemPeaks;
-			const rough = new Uint8Array(opened.rough.wav);
-			const player = new AbPlayer({
-				// Your mix starts as the rough mix.
-				// Your master too, until the learner masters it (its button waits for that).
-				// The target and the master fix too, until they arrive.
-				versions: [rough, rough, rough, rough, rough],
-				active: YOURS,
-				onState: (state, message) => {
-					if (player !== this.#player) return;
-					this.playerState = state;
-					if (state === 'error' && message) this.error = message;
-				}
-			});
-			this.#player = player;
-			await player.ready;
-			this.progress = 1;
-			this.status = 'ready';
+			const player = await this.#begin({ opened: kept ?? (await opening), resume });
+			if (!player) return;
+			const opened = await opening;
+			if (this.#disposed || player !== this.#player) return;
+			if (!kept) {
+				const { wav, ...rough } = opened.rough;
+				void keepOpening({
+					build: version,
+					project: { style, seed, level },
+					opening: { info: { project: opened.project, rough }, wav }
+				});
+			}
 			// The target next (its button is locked until a check, or until asked for).
 			void this.#client
 				.target(this.listening)
 				.then(({ version }) => (player === this.#player ? this.#swap(TARGET, version) : undefined))
 				.catch((error) => this.#fail(error));
-			// A resumed mix is heard as it was left.
-			if (resume) this.changed({ save: false });
 		} catch (error) {
 			if (this.#disposed) return;
 			this.status = 'error';
 			this.#fail(error);
 		}
+	}
+
+	/** Starts the session on an opened project: its settings, its record and the player. */
+	async #begin({
+		opened,
+		resume
+	}: {
+		opened: Opening;
+		resume?: MixSessionRow;
+	}): Promise<AbPlayer | undefined> {
+		if (this.#disposed) return undefined;
+		const { project } = opened;
+		this.project = project;
+		this.settings = structuredClone(resume?.settings ?? project.rough);
+		this.masterSettings = structuredClone(resume?.master ?? DEFAULT_MASTER);
+		this.earlierChecks = resume?.checks.length ?? 0;
+		this.resumed = resume !== undefined;
+		if (this.earlierChecks > 0) this.targetUnlocked = true;
+		const now = Date.now();
+		this.#record = resume ?? {
+			id: crypto.randomUUID(),
+			style: project.style,
+			seed: project.seed,
+			level: project.level,
+			startedAt: now,
+			updatedAt: now,
+			day: currentDay(),
+			settings: project.rough,
+			master: DEFAULT_MASTER,
+			checks: []
+		};
+		if (!resume) void this.#save();
+		this.selected = project.stems[0].id;
+		this.stemPeaks = opened.rough.stemPeaks;
+		const rough = new Uint8Array(opened.rough.wav);
+		const player = new AbPlayer({
+			// Your mix starts as the rough mix.
+			// Your master too, until the learner masters it (its button waits for that).
+			// The target and the master fix too, until they arrive.
+			versions: [rough, rough, rough, rough, rough],
+			active: YOURS,
+			onState: (state, message) => {
+				if (player !== this.#player) return;
+				this.playerState = state;
+				if (state === 'error' && message) this.error = message;
+			}
+		});
+		this.#player = player;
+		await player.ready;
+		this.progress = 1;
+		this.status = 'ready';
+		// A resumed mix is heard as it was left.
+		if (resume) this.changed({ save: false });
+		return player;
 	}
 
 	/** The selected stem's strip. */
