@@ -99,6 +99,8 @@ describe('listen: where the Mix Lab plays a version', { timeout: 60_000 }, () =>
 				const expected = lufs + plan.gainDb + LISTENING - service.targetLufs;
 				// The service's limiter, when it acts, takes some loudness back (never adds any).
 				const reached = lufsOf(heard.channels);
+				// The loudness reported is the service's, before the move to the listening level.
+				expect(Math.abs(heard.lufs! + heard.gainDb - reached)).toBeLessThan(0.01);
 				if (plan.limited) {
 					expect(reached).toBeLessThanOrEqual(expected + 0.05);
 					expect(reached).toBeGreaterThan(expected - 3);

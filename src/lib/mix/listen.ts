@@ -81,11 +81,13 @@ export function listen({
 			reading: { lufs, truePeak: peak },
 			service
 		});
+		// As the service plays it, before the move to the listening level (as for a system).
+		const heard = measureLoudness({ channels: played.channels, sampleRate }).integrated;
 		const gainDb = listeningLufs - service.targetLufs;
 		applyGain({ channels: played.channels, gainDb });
 		return {
 			channels: played.channels,
-			lufs: measureLoudness({ channels: played.channels, sampleRate }).integrated,
+			lufs: heard,
 			gainDb,
 			note: played.plan.explanation
 		};

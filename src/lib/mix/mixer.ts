@@ -162,15 +162,6 @@ export class Mixer {
 		const key = JSON.stringify(chain);
 		const cached = this.#strips.get(id);
 		if (cached?.key === key) return cached.channels;
-		// The strip's last output is let go: its buffers take the new one (a new array of them, so
-		// whoever keyed something on the old output sees a new one).
-		const reusable = this.#cache
-			? cached && cached.channels !== stem.channels
-				? cached.channels
-				: undefined
-			: (this.#oneOff[stem.channels.length] ??= stem.channels.map(
-					(c) => new Float32Array(c.length)
-				));
 		const channels =
 			chain.length === 0
 				? stem.channels
@@ -178,11 +169,24 @@ export class Mixer {
 						channels: stem.channels,
 						sampleRate: this.#sampleRate,
 						chain,
-						into: reusable,
+						into: this.#reusable(stem, cached),
 						traces: false
 					}).channels;
 		if (this.#cache) this.#strips.set(id, { key, channels });
 		return channels;
+	}
+
+	/**
+	 * Buffers a strip of `stem` may be made in: with the cache, the strip's last output, which is let
+	 * go (it comes back as a new array of them, so whoever keyed something on the old output sees a
+	 * new one); without it, the one-off buffers the next strip of that width takes over.
+	 */
+	#reusable(stem: Stem, cached: Strip | undefined): Float32Array[] | undefined {
+		if (this.#cache)
+			return cached && cached.channels !== stem.channels ? cached.channels : undefined;
+		return (this.#oneOff[stem.channels.length] ??= stem.channels.map(
+			(c) => new Float32Array(c.length)
+		));
 	}
 
 	/** Stem `id` as it sits in the mix: its strip, through its fader, panned to stereo. */
