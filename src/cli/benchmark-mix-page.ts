@@ -5,8 +5,8 @@
  *    the player's Play enabled): cold, in a fresh browser context (nothing cached, no service worker);
  *    then warm, in the same context once its service worker is active: another project
  *    (`ballad`, seed 3, level 2), and the same project again. Each is a full page load, timed in the
- *    page from navigation start, with the mix worker's steps (its progress messages and the open
- *    reply's own `ms`) as the breakdown.
+ *    page from navigation start, with the workers' steps as the breakdown (the stems workers'
+ *    progress and replies, then the mix worker's open reply and its own `ms`).
  * 2. Control change → heard: keyboard steps on "Bass level" (one at a time, a learner's pause
  *    between), from the key press to the status saying the new mix was swapped into the player.
  * 3. "Check my mix" → the Results heading.
@@ -48,7 +48,7 @@ const spread = (xs: number[], unit = ms) =>
 
 /** What the init script records in the page, times from navigation start (performance.now()). */
 interface Marks {
-	worker: { at: number; kind: string; fraction?: number; ms?: number }[];
+	worker: { from: 'mix' | 'stems'; at: number; kind: string; fraction?: number; ms?: number }[];
 	workerStartedAt: number | null;
 	playableAt: number | null;
 	keys: number[];
@@ -73,12 +73,18 @@ function instrument() {
 	window.Worker = class extends NativeWorker {
 		constructor(url: string | URL, options?: WorkerOptions) {
 			super(url, options);
-			if (!String(url).includes('mix.worker')) return;
-			marks.workerStartedAt = performance.now();
+			const from = String(url).includes('mix.worker')
+				? 'mix'
+				: String(url).includes('stems.worker')
+					? 'stems'
+					: null;
+			if (!from) return;
+			if (from === 'stems') marks.workerStartedAt ??= performance.now();
 			this.addEventListener('message', (event: MessageEvent) => {
 				const data = event.data as { kind?: string; fraction?: number; ms?: number } | null;
 				if (data && typeof data.kind === 'string')
 					marks.worker.push({
+						from,
 						at: performance.now(),
 						kind: data.kind,
 						fraction: data.fraction,
@@ -136,15 +142,13 @@ interface OpenTiming {
 	inPage: number;
 	/** page.goto → playable as Playwright sees it. */
 	outside: number;
-	/** Navigation start → the page starts the mix worker. */
+	/** Navigation start → the page starts the stems workers. */
 	toWorker: number;
-	/** Worker started → its first progress message (script loaded and running). */
-	workerBoot: number;
-	/** The instrument bank fetched and loaded. */
+	/** Stems workers started → each has loaded its script and the instrument bank (the last one). */
 	bank: number;
-	/** The seven stems rendered. */
+	/** → each has rendered its stems (the last one). */
 	stems: number;
-	/** The rough mix made, encoded and posted. */
+	/** The stems sent to the mix worker → its reply: problems planted, rough mix made and encoded. */
 	mixes: number;
 	/** The open reply → playable (the A/B player's buffers, then the page drawn). */
 	player: number;
@@ -168,9 +172,10 @@ async function openProject(page: Page, url: string): Promise<OpenTiming> {
 	await page.locator('#project-heading').waitFor();
 	const outside = performance.now() - start;
 	const marks = await marksOf(page);
-	const at = (fraction: number) =>
-		marks.worker.find((m) => m.kind === 'progress' && m.fraction === fraction)?.at ?? NaN;
-	const found = marks.worker.find((m) => m.kind === 'open');
+	// The last of the stems workers to get there (they run side by side).
+	const last = (kind: string) =>
+		Math.max(...marks.worker.filter((m) => m.from === 'stems' && m.kind === kind).map((m) => m.at));
+	const found = marks.worker.find((m) => m.from === 'mix' && m.kind === 'open');
 	const kept = !found || found.at > marks.playableAt!;
 	const reply = kept ? { at: NaN, ms: NaN } : found;
 	const started = marks.workerStartedAt!;
@@ -179,10 +184,9 @@ async function openProject(page: Page, url: string): Promise<OpenTiming> {
 		inPage: marks.playableAt!,
 		outside,
 		toWorker: started,
-		workerBoot: at(0.05) - started,
-		bank: at(0.2) - at(0.05),
-		stems: at(0.9) - at(0.2),
-		mixes: reply.at - at(0.9),
+		bank: last('progress') - started,
+		stems: last('stems') - last('progress'),
+		mixes: reply.at - last('stems'),
 		player: marks.playableAt! - reply.at,
 		workerMs: reply.ms!
 	};
@@ -459,10 +463,10 @@ export async function benchmarkMixPage(row: Row) {
 			const rendered = timings.filter((t) => !t.kept);
 			const step = (key: keyof OpenTiming) => ms(median(rendered.map((t) => t[key] as number)));
 			row(
-				`Chromium, Mix Lab: that open step by step (medians): page → worker started / worker boots / bank / 7 stems / rough mix / player ready; the worker's own ms`,
+				`Chromium, Mix Lab: that open step by step (medians): page → stems workers started / their scripts and bank / stems rendered / problems planted and rough mix in the mix worker / player ready; the mix worker's own ms`,
 				rendered.length === 0
 					? `all ${timings.length} played the project's kept rough mix before the worker's render (${ms(of('toWorker'))} to the worker's start)`
-					: `${step('toWorker')} / ${step('workerBoot')} / ${step('bank')} / ${step('stems')} / ${step('mixes')} / ${step('player')}; ${step('workerMs')}` +
+					: `${step('toWorker')} / ${step('bank')} / ${step('stems')} / ${step('mixes')} / ${step('player')}; ${step('workerMs')}` +
 							(rendered.length < timings.length
 								? ` (${timings.length - rendered.length} of ${timings.length} played a kept rough mix first)`
 								: ''),

@@ -7,7 +7,7 @@ import type { StyleId } from '../dsp/synth/styles';
 import type { CheckResult } from '../mix/check';
 import type { ListenThrough } from '../mix/listen';
 import type { ChainStep } from '../dsp/process/chain';
-import type { MasterSettings, MixSettings, Problem, StemId } from '../mix/types';
+import type { MasterSettings, MixSettings, Problem, Stem, StemId } from '../mix/types';
 import type { SuccessFor, WorkerProgress } from './worker-client';
 
 /** Every version plays at this loudness when matched, LUFS (mixes peak near −6 dBFS: no clipping). */
@@ -55,8 +55,42 @@ export interface MasterReadings {
 	gainReductionDb: number;
 }
 
+/**
+ * To a stems worker (`stems.worker.ts`): render these stems of a project's section. Several workers
+ * render a project's stems side by side, each a group, and end once they have answered.
+ */
+export interface StemsRequest {
+	id: number;
+	kind: 'stems';
+	style: StyleId;
+	seed: number;
+	only: StemId[];
+}
+
+export type StemsResponse =
+	| {
+			id: number;
+			ok: true;
+			kind: 'stems';
+			/** The stems asked for, their samples transferred. */
+			stems: Stem[];
+			chorusAt: number;
+			ms: number;
+	  }
+	| { id: number; ok: false; message: string }
+	| WorkerProgress;
+
 export type MixRequest =
-	| { id: number; kind: 'open'; style: StyleId; seed: number; level: number }
+	| {
+			id: number;
+			kind: 'open';
+			style: StyleId;
+			seed: number;
+			level: number;
+			/** Every stem of the project as the stems workers rendered them, transferred. */
+			stems: Stem[];
+			chorusAt: number;
+	  }
 	| { id: number; kind: 'mix'; settings: MixSettings; listen: Listening }
 	| { id: number; kind: 'target'; listen: Listening }
 	| {

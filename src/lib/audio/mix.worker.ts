@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * The Mix Lab's audio off the main thread: renders a project's stems once (the bank loaded once per
- * worker), keeps them with the mixer's strips, re-mixes on every settings change, measures the
- * target once and runs the check. Mixes leave as 16-bit WAV bytes, transferred, played at one
+ * The Mix Lab's audio off the main thread: takes a project's stems (rendered side by side by the
+ * stems workers, `stems.worker.ts`), plants its problems, keeps them with the mixer's strips,
+ * re-mixes on every settings change, measures the target once and runs the check. Mixes leave as 16-bit WAV bytes, transferred, played at one
  * listening level when matched.
  */
 import { samplePeak } from '../dsp/analysis/levels';
@@ -11,13 +11,19 @@ import { applyChain, type ChainStep } from '../dsp/process/chain';
 import { encodeWav } from '../dsp/wav';
 import { checkMix, targetReference, type TargetReference } from '../mix/check';
 import { audibleStems, Mixer } from '../mix/mixer';
-import { isLevel, renderProject } from '../mix/project';
+import {
+	isLevel,
+	joinStems,
+	PROJECT_SAMPLE_RATE,
+	PROJECT_SECONDS,
+	projectOf
+} from '../mix/assemble';
+import { STEM_ORDER } from '../mix/stem-names';
 import { parseMasterSettings, parseMixSettings } from '../mix/settings';
 import { DEFAULT_MASTER, masterMix } from '../mix/master';
 import { isListenThrough, listen } from '../mix/listen';
-import type { MasterSettings, MixSettings, Project, StemId } from '../mix/types';
+import type { MasterSettings, MixSettings, Project, Stem, StemId } from '../mix/types';
 import { zipSync } from 'fflate';
-import { getBank } from './bank';
 import {
 	PLAY_LUFS,
 	type Listening,
@@ -28,11 +34,6 @@ import {
 } from './mix-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-// The bank loads as the worker starts (the page starts it before the learner picks a project).
-void getBank().catch(() => {
-	// Forgotten by getBank: the first project asks again and reports it.
-});
 
 /** A project opens matched, as it is. */
 const OPENING: Listening = { matched: true, through: 'as-is' };
@@ -142,6 +143,32 @@ const settingsOf = (input: unknown): MixSettings => checked(parseMixSettings, in
 const masterOf = (input: unknown): MasterSettings | undefined =>
 	input === undefined ? undefined : checked(parseMasterSettings, input);
 
+/** The stems the page sends with an open (from the stems workers), checked and in project order. */
+function renderedOf(request: { stems?: unknown; chorusAt?: unknown }) {
+	const length = Math.round(PROJECT_SECONDS * PROJECT_SAMPLE_RATE);
+	const stems = request.stems as Partial<Stem>[] | undefined;
+	const ok =
+		Array.isArray(stems) &&
+		stems.every(
+			(stem) =>
+				STEM_ORDER.includes(stem.id as StemId) &&
+				typeof stem.name === 'string' &&
+				Array.isArray(stem.channels) &&
+				[1, 2].includes(stem.channels.length) &&
+				stem.channels.every((c) => c instanceof Float32Array && c.length === length)
+		) &&
+		typeof request.chorusAt === 'number' &&
+		Number.isFinite(request.chorusAt);
+	if (!ok) throw new MixError('The stems of that project did not arrive whole. Open it again.');
+	try {
+		return joinStems([
+			{ stems: stems as Stem[], chorusAt: request.chorusAt as number, vocalNotes: [] }
+		]);
+	} catch {
+		throw new MixError('The stems of that project did not arrive whole. Open it again.');
+	}
+}
+
 /** How the page asks to listen, checked. */
 function listeningOf(input: unknown): Listening {
 	const how = input as Partial<Listening> | undefined;
@@ -201,17 +228,15 @@ async function handle(request: MixRequest): Promise<MixResponse> {
 			if (!isLevel(request.level)) throw new MixError('Levels run from 1 to 3.');
 			if (!Number.isInteger(request.seed) || request.seed < 0)
 				throw new MixError('A project number is a whole number from 0.');
-			self.postMessage({ id, kind: 'progress', fraction: 0.05 });
-			const bank = await getBank();
-			self.postMessage({ id, kind: 'progress', fraction: 0.2 });
 			open = undefined; // the last project's audio goes before the next one is made
-			const project = await renderProject({
+			const project = projectOf({
 				style: request.style,
 				seed: request.seed,
 				level: request.level,
-				bank
+				seconds: PROJECT_SECONDS,
+				sampleRate: PROJECT_SAMPLE_RATE,
+				rendered: renderedOf(request)
 			});
-			self.postMessage({ id, kind: 'progress', fraction: 0.9 });
 			const opened: Open = {
 				project,
 				mixer: new Mixer({ stems: project.stems, sampleRate: project.sampleRate }),
@@ -358,7 +383,6 @@ function messageOf(error: unknown): string {
 	if (error instanceof RangeError && /allocation|memory/i.test(error.message))
 		return 'This device ran out of memory for the project. Close other tabs and try again.';
 	if (error instanceof MixError || error instanceof RangeError) return error.message;
-	if (error instanceof Error && /instrument samples/.test(error.message)) return error.message;
 	return 'The mixer could not make this project.';
 }
 

@@ -4,5 +4,7 @@ export * from './mixer';
 export * from './master';
 export * from './problems';
 export * from './stems';
+export * from './stem-names';
 export * from './project';
+export { joinStems, projectOf } from './assemble';
 export * from './check';

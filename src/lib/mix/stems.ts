@@ -28,7 +28,7 @@ import {
 import { styles, type StyleId } from '../dsp/synth/styles';
 import { renderVoice } from '../dsp/synth/voice';
 import { dbToGain, type Decibels, type Lufs, type SampleRate, type Seconds } from '../dsp/units';
-import { stemNamesOf } from './stem-names';
+import { STEM_ORDER, stemNamesOf } from './stem-names';
 import type { Stem, StemId } from './types';
 
 /** Every stem is normalised to this integrated loudness before the mixer's faders. */
@@ -105,20 +105,27 @@ export interface RenderedStems {
 	vocalNotes: NoteEvent[];
 }
 
-/** Renders the stems of `style` (seed-determined), `seconds` long and loopable. */
+/**
+ * Renders the stems of `style` (seed-determined), `seconds` long and loopable; with `only`, just
+ * those stems (in project order; `joinStems` in ./assemble puts parts together), each the same to the bit as in a render of all of them: every
+ * MIDI channel renders dry to its own output, so the parts can render in separate workers at once.
+ */
 export async function renderStems({
 	style,
 	seed,
 	seconds,
 	sampleRate,
-	bank
+	bank,
+	only = STEM_ORDER
 }: {
 	style: StyleId;
 	seed: number;
 	seconds: Seconds;
 	sampleRate: SampleRate;
 	bank: SynthBank;
+	only?: readonly StemId[];
 }): Promise<RenderedStems> {
+	const wanted = new Set(only);
 	const base = styles[style];
 	if (!base) throw new RangeError(`unknown style: ${style}`);
 	const parts = base.parts.filter((p) => p.role !== 'lead');
@@ -230,6 +237,10 @@ export async function renderStems({
 		synth,
 		events,
 		total,
+		sends: (e) => {
+			const key = keyOf(e.channel);
+			return key !== undefined && wanted.has(key === 'double' ? 'texture' : key);
+		},
 		render: (start, count) => {
 			for (const [l, r] of outputs) {
 				l.fill(0);
@@ -265,36 +276,34 @@ export async function renderStems({
 		name: names[id],
 		channels: [normalize({ channels: [samples], sampleRate })[0]]
 	});
-	const voice = renderVoice({
-		notes: vocalNotes.map(({ time, duration, note, velocity }) => ({
-			time,
-			duration,
-			note,
-			velocity
-		})),
-		seconds,
-		sampleRate,
-		seed
+	const stems: Stem[] = STEM_ORDER.filter((id) => wanted.has(id)).map((id) => {
+		if (id === 'texture') {
+			const [mid, double] = normalize({ channels: [finish('texture')], sampleRate }).concat(
+				normalize({ channels: [finish('double')], sampleRate })
+			);
+			return {
+				id,
+				name: names.texture,
+				channels: normalize({
+					channels: widen({ mid, side: double, gain: TEXTURE_SIDE_GAIN }),
+					sampleRate
+				})
+			};
+		}
+		if (id !== 'vocal') return mono(id, finish(id));
+		const voice = renderVoice({
+			notes: vocalNotes.map(({ time, duration, note, velocity }) => ({
+				time,
+				duration,
+				note,
+				velocity
+			})),
+			seconds,
+			sampleRate,
+			seed
+		});
+		return mono('vocal', voice.samples);
 	});
-	const [mid, double] = normalize({ channels: [finish('texture')], sampleRate }).concat(
-		normalize({ channels: [finish('double')], sampleRate })
-	);
-	const stems: Stem[] = [
-		mono('kick', finish('kick')),
-		mono('snare', finish('snare')),
-		mono('hats', finish('hats')),
-		mono('bass', finish('bass')),
-		mono('chords', finish('chords')),
-		{
-			id: 'texture',
-			name: names.texture,
-			channels: normalize({
-				channels: widen({ mid, side: double, gain: TEXTURE_SIDE_GAIN }),
-				sampleRate
-			})
-		},
-		mono('vocal', voice.samples)
-	];
 	return { stems, chorusAt, vocalNotes };
 }
 

@@ -135,7 +135,10 @@ export class MixSessionState {
 		return this.checks.at(-1)?.result ?? null;
 	}
 
-	/** Starts the mix worker (and its bank) as the page opens, before a project is picked. */
+	/**
+	 * Starts the workers (the stems workers loading their bank) before a project is picked: as the
+	 * page opens, and as the learner looks for another project.
+	 */
 	prepare() {
 		this.#client.prestart();
 	}

@@ -182,12 +182,18 @@ export function playEvents({
 	synth,
 	events,
 	total,
-	render
+	render,
+	sends = () => true
 }: {
 	synth: SpessaSynthProcessor;
 	events: readonly NoteEvent[];
 	total: number;
 	render: (start: number, count: number) => void;
+	/**
+	 * Whether an event is sent to the synth. Every event still splits the blocks where it falls, so
+	 * what is sent renders the same to the bit as with all of them sent.
+	 */
+	sends?: (event: NoteEvent) => boolean;
 }): void {
 	const sampleRate = synth.sampleRate;
 	const actions = new Float64Array(events.length * 2);
@@ -209,6 +215,7 @@ export function playEvents({
 	for (const index of order) {
 		renderTo(actions[index]);
 		const e = events[index >> 1];
+		if (!sends(e)) continue;
 		if (index & 1) synth.noteOff(e.channel, e.note);
 		else synth.noteOn(e.channel, e.note, e.velocity);
 	}
