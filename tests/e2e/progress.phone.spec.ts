@@ -163,6 +163,13 @@ test.describe('progress', () => {
 		await expect(page.getByRole('heading', { name: 'Lead vocal: fails' })).toBeVisible({
 			timeout: 20_000
 		});
+		// The same mix checked again is kept in the session but does not count again, and says so.
+		await expect(page.getByTestId('repeat-check')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Check my mix' }).click();
+		await expect(page.getByText('Check 2 of this session.')).toBeVisible({ timeout: 20_000 });
+		await expect(page.getByTestId('repeat-check')).toContainText(
+			"does not count toward today's goal again"
+		);
 
 		// One check meets the default goal (1 session a day) and starts a streak.
 		await page.getByRole('link', { name: 'Today' }).click();
@@ -185,6 +192,11 @@ test.describe('progress', () => {
 			await expect(
 				mixChecks.getByRole('row', { name: /^\w+ \d+ Lead vocal buried 1 0$/ })
 			).toBeVisible();
+			// The 30-day activity shows today's check (Day, Minutes, Sessions, Questions, Mix checks).
+			const activity = page.getByRole('region', { name: 'Last 30 days' });
+			await expect(activity.getByRole('img')).toHaveAttribute('aria-label', /and 1 mix check\./);
+			await activity.getByText('Show as a table').click();
+			await expect(activity.getByRole('row', { name: /^\w+ \d+ 0 0 0 1$/ })).toBeVisible();
 		};
 		await showsTheCheck();
 		expect(await axe(page)).toEqual([]);
@@ -196,7 +208,7 @@ test.describe('progress', () => {
 		const file = testInfo.outputPath('mix-backup.json');
 		await (await downloading).saveAs(file);
 		const backup = JSON.parse(await readFile(file, 'utf8'));
-		expect(backup.data.mixSessions[0].checks).toHaveLength(1);
+		expect(backup.data.mixSessions[0].checks).toHaveLength(2);
 		await page.getByRole('button', { name: 'Delete all progress…' }).click();
 		await page.getByRole('button', { name: 'Delete everything' }).click();
 		await expect(page.getByTestId('data-status')).toContainText('deleted');

@@ -322,6 +322,7 @@ const mixSessionSchema = v.object({
 			v.object({
 				at: finite,
 				day: v.optional(day),
+				settingsKey: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/))),
 				passed: count,
 				total: count,
 				failed: v.pipe(v.array(text(MAX_KEY)), v.maxLength(MAX_ENTRIES)),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckRow } from './check';
-import { summarizeCheck } from './session-record';
+import { DEFAULT_MASTER } from './master-defaults';
+import { flatMix } from './mixer';
+import { settingsKey, summarizeCheck } from './session-record';
 import type { Problem } from './types';
 
 const row = (id: CheckRow['id'], pass: boolean, problem: string | null = null): CheckRow => ({
@@ -12,6 +14,28 @@ const row = (id: CheckRow['id'], pass: boolean, problem: string | null = null): 
 	unit: 'dB',
 	reason: '',
 	hint: ''
+});
+
+const settings = flatMix();
+
+describe('settingsKey', () => {
+	it('is the same for equal settings and differs for one step of any control', () => {
+		const key = settingsKey({ settings, master: DEFAULT_MASTER });
+		expect(key).toMatch(/^[0-9a-f]{8}$/);
+		expect(
+			settingsKey({ settings: structuredClone(settings), master: structuredClone(DEFAULT_MASTER) })
+		).toBe(key);
+		const keys = new Set([key]);
+		for (const stem of ['kick', 'bass', 'vocal'] as const) {
+			const moved = structuredClone(settings);
+			moved.stems[stem].gainDb += 0.5;
+			keys.add(settingsKey({ settings: moved, master: DEFAULT_MASTER }));
+		}
+		const louder = structuredClone(DEFAULT_MASTER);
+		louder.targetLufs += 0.5;
+		keys.add(settingsKey({ settings, master: louder }));
+		expect(keys.size).toBe(5);
+	});
 });
 
 describe('summarizeCheck', () => {
@@ -28,11 +52,14 @@ describe('summarizeCheck', () => {
 			},
 			problems,
 			at: 5,
-			day: '2026-12-07'
+			day: '2026-12-07',
+			settings,
+			master: DEFAULT_MASTER
 		});
 		expect(summary).toEqual({
 			at: 5,
 			day: '2026-12-07',
+			settingsKey: settingsKey({ settings, master: DEFAULT_MASTER }),
 			passed: 1,
 			total: 3,
 			failed: ['rumble', 'true-peak'],

@@ -16,6 +16,12 @@ export interface MixCheckSummary {
 	 * Absent from checks stored before it was kept (progress/mix-checks.ts dates those by `at`).
 	 */
 	day?: string;
+	/**
+	 * A fingerprint of the mix and master settings checked (`settingsKey`): a check of settings
+	 * the session's previous check had already checked does not count again. Absent from checks
+	 * stored before it was kept (each of those counts).
+	 */
+	settingsKey?: string;
 	passed: number;
 	total: number;
 	/** Ids of the checks that failed. */
@@ -40,21 +46,48 @@ export interface MixSessionRow {
 	checks: MixCheckSummary[];
 }
 
+/**
+ * A short fingerprint of mix and master settings (FNV-1a, 32 bits, of their JSON, as hex): equal
+ * settings give equal keys; a change as small as one 0.5 dB step gives another (a collision between
+ * two different mixes is about one in four billion, and would only leave one check uncounted).
+ */
+export function settingsKey({
+	settings,
+	master
+}: {
+	settings: MixSettings;
+	master: MasterSettings;
+}): string {
+	const text = JSON.stringify([settings, master]);
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(16).padStart(8, '0');
+}
+
 /** A check's summary for the record. */
 export function summarizeCheck({
 	result,
 	problems,
 	at,
-	day
+	day,
+	settings,
+	master
 }: {
 	result: Pick<CheckResult, 'checks' | 'passed' | 'total'>;
 	problems: readonly Problem[];
 	at: number;
 	day: string;
+	/** The mix and master checked. */
+	settings: MixSettings;
+	master: MasterSettings;
 }): MixCheckSummary {
 	return {
 		at,
 		day,
+		settingsKey: settingsKey({ settings, master }),
 		passed: result.passed,
 		total: result.total,
 		failed: result.checks.filter((c) => !c.pass).map((c) => c.id),

@@ -125,4 +125,27 @@ describe('aggregates', () => {
 		expect(byDay['2026-11-23']).toMatchObject({ questions: 0, mixChecks: 1, goalMet: true });
 		expect(days).toHaveLength(2);
 	});
+
+	it('rebuilds a repeat of the same settings as no check, as the save counted it', () => {
+		const keyed = (at: number, settingsKey: string): MixCheckSummary => ({
+			at,
+			day: '2026-11-24',
+			settingsKey,
+			passed: 10,
+			total: 20,
+			failed: [],
+			problems: [{ kind: 'rumble', pass: true }]
+		});
+		const { days } = rebuildAggregates({
+			attempts: [],
+			sessions: [],
+			lessons: [],
+			mixSessions: [
+				{ checks: [keyed(1, '0000000a'), keyed(2, '0000000a'), keyed(3, '0000000a')] },
+				{ checks: [keyed(4, '0000000a'), keyed(5, '0000000b')] }
+			],
+			goal: DEFAULT_GOAL
+		});
+		expect(days).toEqual([expect.objectContaining({ day: '2026-11-24', mixChecks: 3 })]);
+	});
 });

@@ -7,7 +7,7 @@
  */
 import type { AttemptRow, DayRow, KindDayRow, LessonRow, SessionRow } from './records';
 import type { MixSessionRow } from '../mix/session-record';
-import { mixCheckDay } from './mix-checks';
+import { countedChecks, mixCheckDay } from './mix-checks';
 import { octaveBandOf } from '../drills/octave-bands';
 import type { DrillKindId } from '../drills/types';
 import { goalMet, type DailyGoal } from './streak';
@@ -200,7 +200,7 @@ export function rebuildAggregates({
 		}
 	}
 	for (const mixSession of mixSessions) {
-		for (const check of mixSession.checks) {
+		for (const check of countedChecks(mixSession.checks)) {
 			const d = mixCheckDay(check);
 			days.set(d, addMixCheckToDay({ row: day(d), day: d, goal }));
 		}

@@ -37,12 +37,40 @@ describe('mixCheckDay', () => {
 describe('addedChecks', () => {
 	const a = check(TODAY, [['rumble', false]], 1);
 	const b = check(TODAY, [['rumble', true]], 2);
+	const keyed = (at: number, settingsKey: string) => ({
+		...check(TODAY, [['rumble', false]], at),
+		settingsKey
+	});
+	const k1 = keyed(10, '0000000a');
+	const k1again = keyed(11, '0000000a');
+	const k2 = keyed(12, '0000000b');
+	const k1back = keyed(13, '0000000a');
 
 	it.each([
 		{ name: 'a new session', stored: undefined, next: [a, b], added: [a, b] },
 		{ name: 'one check more', stored: [a], next: [a, b], added: [b] },
 		{ name: 'a save without a new check', stored: [a, b], next: [a, b], added: [] },
-		{ name: 'no checks at all', stored: [], next: [], added: [] }
+		{ name: 'no checks at all', stored: [], next: [], added: [] },
+		// The same mix and master checked again counts once; a change, or going back, counts again.
+		{ name: 'a repeat of the same settings', stored: [k1], next: [k1, k1again], added: [] },
+		{
+			name: 'a change after a repeat',
+			stored: [k1, k1again],
+			next: [k1, k1again, k2],
+			added: [k2]
+		},
+		{
+			name: 'back to earlier settings',
+			stored: [],
+			next: [k1, k2, k1back],
+			added: [k1, k2, k1back]
+		},
+		{
+			name: 'checks stored without keys',
+			stored: [],
+			next: [a, { ...a, at: 9 }],
+			added: [a, { ...a, at: 9 }]
+		}
 	])('$name', ({ stored, next, added }) => {
 		expect(addedChecks({ stored: stored && { checks: stored }, next: { checks: next } })).toEqual(
 			added

@@ -21,9 +21,9 @@ export function mixCheckDay(check: Pick<MixCheckSummary, 'at' | 'day'>, timeZone
 }
 
 /**
- * The checks in `next` that `stored` (the same session as stored before) does not have yet: the
- * ones a save is about to add, so each counts toward its day exactly once. A check is known by its
- * time; a session's history only grows.
+ * The checks in `next` that `stored` (the same session as stored before) does not have yet and
+ * that count (`countedChecks`): the ones a save is about to add to their days, so each counts
+ * exactly once. A check is known by its time; a session's history only grows.
  */
 export function addedChecks({
 	stored,
@@ -33,7 +33,20 @@ export function addedChecks({
 	next: Pick<MixSessionRow, 'checks'>;
 }): MixCheckSummary[] {
 	const known = new Set(stored?.checks.map((check) => check.at));
-	return next.checks.filter((check) => !known.has(check.at));
+	return countedChecks(next.checks).filter((check) => !known.has(check.at));
+}
+
+/**
+ * The checks of one session's history (oldest first) that count, toward the goal and on Progress:
+ * all but a check of the same settings as the check before it (the same mix and master checked
+ * again, which measures nothing new). Checks stored without a settings key all count.
+ */
+export function countedChecks<C extends Pick<MixCheckSummary, 'settingsKey'>>(
+	checks: readonly C[]
+): C[] {
+	return checks.filter(
+		(check, i) => i === 0 || !check.settingsKey || check.settingsKey !== checks[i - 1].settingsKey
+	);
 }
 
 /** One week of one kind: how many times a problem of that kind was checked, and passed. */
@@ -61,7 +74,7 @@ export interface MixKindProgress {
 
 /** The Progress page's "Mix checks". */
 export interface MixCheckReport {
-	/** Checks run, all time. */
+	/** Checks run, all time (a repeat of the same settings not again: see `countedChecks`). */
 	checks: number;
 	/** Mix sessions with at least one check. */
 	sessions: number;
@@ -94,7 +107,7 @@ export function buildMixCheckReport({
 	let cleanChecks = 0;
 	for (const session of mixSessions) {
 		if (session.checks.length > 0) sessions++;
-		for (const check of session.checks) {
+		for (const check of countedChecks(session.checks)) {
 			checks++;
 			if (check.problems.every((p) => p.pass)) cleanChecks++;
 			const age = Math.max(0, daysBetween(mixCheckDay(check), today));

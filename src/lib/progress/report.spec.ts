@@ -67,7 +67,8 @@ describe('progress report', () => {
 			days: [
 				day(today, { activeMs: 90_000, sessions: 2, lessons: 1 }),
 				day(addDays(today, -29)),
-				day(addDays(today, -30), { questions: 99 })
+				day(addDays(today, -30), { questions: 99 }),
+				day(addDays(today, -3), { sessions: 0, questions: 0, activeMs: 0, mixChecks: 2 })
 			],
 			kindDays: [],
 			drillStates: [],
@@ -94,9 +95,23 @@ describe('progress report', () => {
 		});
 		expect(report.activity).toHaveLength(30);
 		expect(report.activity[0].day).toBe(addDays(today, -29));
-		expect(report.activity[29]).toEqual({ day: today, sessions: 3, minutes: 1.5, questions: 10 });
+		expect(report.activity[29]).toEqual({
+			day: today,
+			sessions: 3,
+			minutes: 1.5,
+			questions: 10,
+			mixChecks: 0
+		});
+		// A day of mix checks alone is a day of activity.
+		expect(report.activity[26]).toEqual({
+			day: addDays(today, -3),
+			sessions: 0,
+			minutes: 0,
+			questions: 0,
+			mixChecks: 2
+		});
 		expect(report.activity.reduce((s, d) => s + d.questions, 0)).toBe(20);
-		expect(report.totals).toEqual({ questions: 119, sessions: 4, minutes: 12, daysPractised: 3 });
+		expect(report.totals).toEqual({ questions: 119, sessions: 4, minutes: 12, daysPractised: 4 });
 		expect(report.lessonsCompleted).toBe(1);
 	});
 

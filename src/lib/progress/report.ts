@@ -23,9 +23,13 @@ export interface CalendarMonth {
 
 export interface DayActivity {
 	day: string;
+	/** Drill sessions and completed lessons. */
 	sessions: number;
+	/** Minutes answering drill questions. */
 	minutes: number;
 	questions: number;
+	/** Mix Lab checks that counted toward the day (each as MIX_CHECK_CREDIT says). */
+	mixChecks: number;
 }
 
 export interface DrillProgress {
@@ -115,7 +119,8 @@ export function buildProgressReport({
 			day,
 			sessions: row ? row.sessions + row.lessons : 0,
 			minutes: row ? Math.round((row.activeMs / 60000) * 10) / 10 : 0,
-			questions: row?.questions ?? 0
+			questions: row?.questions ?? 0,
+			mixChecks: row?.mixChecks ?? 0
 		};
 	});
 

@@ -65,6 +65,8 @@ function openingOf(kept: KeptOpening | null): Opening | null {
 export interface CheckEntry {
 	at: number;
 	result: CheckResult;
+	/** The same mix and master as the check before it: it does not count toward the goal again. */
+	repeat: boolean;
 }
 
 export class MixSessionState {
@@ -436,16 +438,30 @@ export class MixSessionState {
 		this.checking = true;
 		this.error = null;
 		try {
-			const { result } = await this.#client.check(this.settings, this.masterSettings);
+			// What is checked, as it was when the check was asked for.
+			const checked = {
+				settings: $state.snapshot(this.settings),
+				master: $state.snapshot(this.masterSettings)
+			};
+			const { result } = await this.#client.check(checked.settings, checked.master);
 			if (this.#disposed) return;
 			const at = Date.now();
-			this.checks = [...this.checks, { at, result }];
+			const summary = this.project
+				? summarizeCheck({
+						result,
+						problems: this.project.problems,
+						at,
+						day: currentDay(),
+						settings: checked.settings,
+						master: checked.master
+					})
+				: undefined;
+			const before = this.#record?.checks.at(-1);
+			const repeat = summary !== undefined && before?.settingsKey === summary.settingsKey;
+			this.checks = [...this.checks, { at, result, repeat }];
 			this.targetUnlocked = true;
-			if (this.#record && this.project) {
-				this.#record.checks = [
-					...this.#record.checks,
-					summarizeCheck({ result, problems: this.project.problems, at, day: currentDay() })
-				];
+			if (this.#record && summary) {
+				this.#record.checks = [...this.#record.checks, summary];
 				clearTimeout(this.#saveTimer);
 				// Storing a new check also counts it toward today's goal and streak (saveMixSession).
 				await this.#save();
