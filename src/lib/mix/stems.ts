@@ -222,9 +222,14 @@ export async function renderStems({
 		if ([...doubles.values()].includes(channel)) return 'double';
 		return stemOfChannel.get(channel);
 	};
+	/** Whether a channel renders a stem asked for (the texture's double goes with the texture). */
+	const renders = (channel: number) => {
+		const key = keyOf(channel);
+		return key !== undefined && wanted.has(key === 'double' ? 'texture' : key);
+	};
 	const targets = Array.from({ length: 16 }, (_, channel) => {
 		const key = keyOf(channel);
-		if (!key) return undefined;
+		if (!key || !renders(channel)) return undefined;
 		if (!heads.has(key)) {
 			heads.set(key, new Float32Array(length));
 			tails.set(key, new Float32Array(total - length));
@@ -232,30 +237,31 @@ export async function renderStems({
 		return { head: heads.get(key)!, tail: tails.get(key)! };
 	});
 	const outputs = Array.from({ length: 16 }, () => [new Float32Array(128), new Float32Array(128)]);
+	/** The channels whose notes are sent, with their outputs and where their samples go. */
+	const active = targets.flatMap((target, channel) => {
+		if (!target) return [];
+		const [left, right] = outputs[channel];
+		return [{ left, right, head: target.head, tail: target.tail }];
+	});
 	const fx = [new Float32Array(128), new Float32Array(128)];
 	playEvents({
 		synth,
 		events,
 		total,
-		sends: (e) => {
-			const key = keyOf(e.channel);
-			return key !== undefined && wanted.has(key === 'double' ? 'texture' : key);
-		},
+		sends: (e) => renders(e.channel),
 		render: (start, count) => {
-			for (const [l, r] of outputs) {
-				l.fill(0);
-				r.fill(0);
+			// Only channels with a stem get notes (see `sends`), so only their outputs are read and
+			// cleared; the others stay silent.
+			for (const { left, right } of active) {
+				left.fill(0);
+				right.fill(0);
 			}
 			synth.processSplit(outputs, fx[0], fx[1], 0, count);
 			// The block's samples before the section's end go to the head, the rest to the tail.
 			const split = Math.max(0, Math.min(count, length - start));
-			for (let channel = 0; channel < 16; channel++) {
-				const target = targets[channel];
-				if (!target) continue;
-				const [l, r] = outputs[channel];
-				const { head, tail } = target;
-				for (let i = 0; i < split; i++) head[start + i] += 0.5 * (l[i] + r[i]);
-				for (let i = split; i < count; i++) tail[start + i - length] += 0.5 * (l[i] + r[i]);
+			for (const { left, right, head, tail } of active) {
+				for (let i = 0; i < split; i++) head[start + i] += 0.5 * (left[i] + right[i]);
+				for (let i = split; i < count; i++) tail[start + i - length] += 0.5 * (left[i] + right[i]);
 			}
 		}
 	});
