@@ -1,57 +1,12 @@
-import { expect, routes, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 // Nothing here needs the service worker: blocking it spares each test a background precache of
 // the whole app (8 MB with the sample bank). The offline specs keep it.
 test.use({ serviceWorkers: 'block' });
 
-/** The tabs, at most five on a phone; Progress and Settings live in the top bar. */
-const tabs = ['Today', 'Learn', 'Train', 'Mix', 'Bench'];
-/** The tab whose area a path belongs to. */
-const areaOf = (path: string) =>
-	path === '/' || path === '/progress'
-		? 'Today'
-		: tabs.find((tab) => path.startsWith(`/${tab.toLowerCase()}`));
+// Every route in the app shell, with its tabs and title, is checked on the walk in a11y.spec.ts.
 
 test.describe('every route', () => {
-	// One page walks every route, each a full load: a fresh browser per route only added start-up time.
-	test('every route renders its page in the app shell', async ({ page }) => {
-		test.setTimeout(30_000 + routes.length * 5_000);
-		for (const route of routes) {
-			await test.step(route.path, async () => {
-				const response = await page.goto(route.path);
-				expect(response?.status()).toBe(200);
-				await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
-				await expect(page).toHaveTitle(new RegExp(`${route.heading} · Mix for the Master`));
-				await expect(
-					page.getByRole('link', { name: 'Mix for the Master', exact: true })
-				).toBeVisible();
-				// Every area one tap away: the tabs, and Progress and Settings in the top bar.
-				const top = page.getByRole('banner');
-				for (const name of ['Progress', 'Settings']) {
-					await expect(top.getByRole('link', { name, exact: true })).toBeInViewport();
-				}
-				const nav = page.getByRole('navigation', { name: 'Main' });
-				await expect(nav.getByRole('link')).toHaveCount(tabs.length);
-				for (const tab of tabs) {
-					await expect(nav.getByRole('link', { name: tab })).toBeInViewport();
-				}
-				// The current area is always marked (Progress belongs to Today's).
-				const area = areaOf(route.path);
-				if (area) {
-					await expect(nav.getByRole('link', { name: area })).toHaveAttribute(
-						'aria-current',
-						/page|true/
-					);
-				}
-				// Nothing is wider than the screen (a phone would zoom out and push the tab bar away).
-				const overflow = await page.evaluate(
-					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-				);
-				expect(overflow, route.path).toBe(0);
-			});
-		}
-	});
-
 	test('the tab bar navigates and marks the current page', async ({ page }) => {
 		await page.goto('/');
 		const nav = page.getByRole('navigation', { name: 'Main' });
