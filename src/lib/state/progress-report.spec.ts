@@ -82,7 +82,13 @@ describe('ProgressReportState', () => {
 		expect(value.streak.current).toBe(2);
 		expect(value.totals).toEqual({ questions: 34, sessions: 3, minutes: 16, daysPractised: 3 });
 		expect(value.lessonsCompleted).toBe(1);
-		expect(value.activity.at(-1)).toEqual({ day: TODAY, sessions: 0, minutes: 1, questions: 4 });
+		expect(value.activity.at(-1)).toEqual({
+			day: TODAY,
+			sessions: 0,
+			minutes: 1,
+			questions: 4,
+			mixChecks: 0
+		});
 
 		const eqBoost = value.drills.find((d) => d.id === 'eq-boost')!;
 		expect(eqBoost.questions).toBe(20);
