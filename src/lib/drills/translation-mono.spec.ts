@@ -80,8 +80,8 @@ const SYSTEM_SHAPES: Record<SystemId, [number, number, 'max' | 'min'][]> = {
 	laptop: [[80, -15, 'max']],
 	earbuds: [[63, 2, 'min']],
 	car: [
-		[40, -10, 'max'],
-		[4000, 2, 'min']
+		[63, 5, 'min'],
+		[250, -1, 'max']
 	],
 	club: [[50, 4, 'min']]
 };

@@ -170,7 +170,7 @@ describe('rendered versions of pop-rock', () => {
 		// [system, bands (Hz) checked, bound (dB, relative to the 1 kHz band's change), direction]
 		['phone', [31.5, 40, 50, 63, 80, 100, 125, 160], -20, 'below'],
 		['laptop', [31.5, 40, 50, 63, 80], -12, 'below'],
-		['car', [31.5, 40], -12, 'below'],
+		['car', [40, 50, 63, 80], 5, 'above'],
 		['earbuds', [63, 80], 2, 'above'],
 		['club', [50, 63], 3, 'above']
 	] as const)(

@@ -26,8 +26,10 @@ export const systemInfo = {
 	car: {
 		label: 'Car',
 		description:
-			'Door speakers in a cabin: rolls off below ~80 Hz, a lift around 3–5 kHz, and the driver ' +
-			'sits nearer the left speaker (the right channel arrives about 1 ms later).'
+			'Door speakers in a closed cabin: cabin gain and the factory tuning boost the low bass ' +
+			'(+6 to +9 dB from 40 to 100 Hz, most near 65 Hz), the cabin leaves a dip near 250 Hz, and ' +
+			'the driver sits nearer the left speaker (the right channel arrives about 1 ms later); road ' +
+			'noise, which hides quiet details, is not simulated.'
 	},
 	club: {
 		label: 'Club PA',

@@ -59,10 +59,17 @@ describe('playback systems', () => {
 		);
 	});
 
-	it('car: rolls off below 80 Hz (−10 dB at 40 Hz) and lifts 3–5 kHz (+2 dB or more)', () => {
-		expect(relativeDb('car', 40)).toBeLessThan(-10);
-		expect(relativeDb('car', 80)).toBeLessThan(-2);
-		for (const f of [3000, 4000, 5000]) expect(relativeDb('car', f)).toBeGreaterThan(2);
+	it('car: boosts the low bass (+5 dB or more at 40–100 Hz), with a boom near 65 Hz and a dip near 250 Hz; 1–5 kHz within 1 dB', () => {
+		// Cars boost the bass (cabin gain and factory tuning): DOMAIN.md, after Sound On Sound (2022).
+		for (const f of [40, 50, 65, 80, 100])
+			expect(relativeDb('car', f), `${f} Hz`).toBeGreaterThan(5);
+		expect(relativeDb('car', 65)).toBeGreaterThan(relativeDb('car', 100) + 1);
+		expect(relativeDb('car', 250)).toBeLessThan(relativeDb('car', 150) - 3);
+		expect(relativeDb('car', 250)).toBeLessThan(-1);
+		// The door woofers still fall off in the deepest sub.
+		expect(relativeDb('car', 18)).toBeLessThan(relativeDb('car', 50) - 3);
+		for (const f of [1000, 2000, 3000, 4000, 5000])
+			expect(Math.abs(relativeDb('car', f)), `${f} Hz`).toBeLessThan(1);
 		// The right channel arrives 1 ms (48 samples) after the left.
 		const impulse = new Float32Array(length);
 		impulse[1000] = 0.5;

@@ -3,8 +3,9 @@
  * is a chain of this folder's processors: RBJ cookbook biquads (./biquad), mono fold and width
  * (./stereo), a lookahead true-peak limiter (./limiter). They are typical approximations of a device
  * class, not measurements of any brand or model. The shapes follow the engineering rules of thumb in
- * the course's DOMAIN notes: phones reproduce little below ~200 Hz; cars often roll off below ~80 Hz and
- * lift 3–5 kHz; clubs have a big sub and a mono-ish low end. Small speakers are modelled with a
+ * the course's DOMAIN notes: phones reproduce little below ~200 Hz; cars boost the bass (cabin gain and
+ * factory tuning; Sound On Sound, P. P. Klose, Dec 2022) with an uneven low end from the cabin's
+ * resonances; clubs have a big sub and a mono-ish low end. Small speakers are modelled with a
  * 4th-order Butterworth high-pass (two biquads with Q 0.541 and 1.307, 24 dB/octave).
  */
 import { BiquadFilter, designBiquad, highpassCoefficients, type BiquadSpec } from './biquad';
@@ -77,8 +78,14 @@ export const systems = {
 	car: {
 		...systemInfo.car,
 		stages: [
-			...highpass4(80),
-			{ kind: 'filter', filter: { type: 'peaking', frequency: 4000, gainDb: 4, q: 0.9 } },
+			// Door woofers still fall off in the deepest sub.
+			{ kind: 'filter', filter: { type: 'highpass', frequency: 28 } },
+			// Cabin gain and the factory tuning: +6 to +9 dB from 40 to 100 Hz.
+			{ kind: 'filter', filter: { type: 'lowshelf', frequency: 150, gainDb: 6 } },
+			// The cabin's resonances: a boom and a dip in the low end, which is uneven up to a few
+			// hundred hertz.
+			{ kind: 'filter', filter: { type: 'peaking', frequency: 65, gainDb: 3, q: 1.2 } },
+			{ kind: 'filter', filter: { type: 'peaking', frequency: 250, gainDb: -5, q: 1.4 } },
 			{ kind: 'delay', channel: 1, delayMs: 1 }
 		]
 	},
