@@ -66,6 +66,18 @@ test.describe('every lesson on a phone', () => {
 				);
 			}
 
+			// The practice plan is a week on one card: every drill and the Mix Lab, a tap each.
+			if (lesson.slug === 'a-practice-plan') {
+				const week = page.getByRole('region', { name: 'A week of practice' });
+				await expect(week.getByRole('listitem')).toHaveCount(7);
+				const hrefs = await week
+					.getByRole('link')
+					.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+				expect(new Set(hrefs)).toEqual(
+					new Set(['/train/daily', '/mix', ...lesson.drills.map((kind) => `/train/${kind}`)])
+				);
+			}
+
 			// Pass the quiz with the right answers.
 			const questions = page.getByTestId('quiz-question');
 			await expect(questions).toHaveCount(lesson.quiz.length);
