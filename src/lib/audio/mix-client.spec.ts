@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STEM_ORDER } from '../mix/stem-names';
-import type { StemId } from '../mix/types';
+import { stemIds, type StemId } from '../mix/types';
 import { fakeWorkerConstructor, type FakeWorker } from './fake-worker';
 
 let created: FakeWorker[];
@@ -27,7 +26,7 @@ const stemsOf = (only: StemId[]) =>
 		id,
 		name: id,
 		channels: (id === 'texture' ? [0, 1] : [0]).map(() =>
-			new Float32Array(LENGTH).fill(STEM_ORDER.indexOf(id))
+			new Float32Array(LENGTH).fill(stemIds.indexOf(id))
 		)
 	}));
 
@@ -39,7 +38,7 @@ describe('stemGroups', () => {
 		for (const cores of [1, 2, 3, 4, 8]) {
 			const groups = mixClient.stemGroups(cores);
 			expect(groups).toHaveLength(cores >= 4 ? 2 : 1);
-			expect(groups.flat().sort()).toEqual([...STEM_ORDER].sort());
+			expect(groups.flat().sort()).toEqual([...stemIds].sort());
 		}
 	});
 });
@@ -71,11 +70,11 @@ describe('MixClient.open', () => {
 			const sent = mixWorker().posted[0];
 			expect(sent.message).toMatchObject({ kind: 'open', ...project, chorusAt: 10 });
 			const stems = sent.message.stems as { id: StemId; channels: Float32Array[] }[];
-			expect(stems.map((s) => s.id).sort()).toEqual([...STEM_ORDER].sort());
+			expect(stems.map((s) => s.id).sort()).toEqual([...stemIds].sort());
 			for (const stem of stems)
 				for (const channel of stem.channels) {
 					expect(channel).toHaveLength(LENGTH);
-					expect(channel[LENGTH - 1]).toBe(STEM_ORDER.indexOf(stem.id));
+					expect(channel[LENGTH - 1]).toBe(stemIds.indexOf(stem.id));
 				}
 			// Moved, not copied: 8 channels (the texture is stereo).
 			expect(sent.transfer).toHaveLength(8);
@@ -100,7 +99,7 @@ describe('MixClient.open', () => {
 		await Promise.resolve();
 		expect(mixWorker()?.posted ?? []).toHaveLength(0);
 		const [helper] = stemsWorkers();
-		helper.succeed(0, { stems: stemsOf([...STEM_ORDER]), chorusAt: 10, ms: 5 });
+		helper.succeed(0, { stems: stemsOf([...stemIds]), chorusAt: 10, ms: 5 });
 		await vi.waitFor(() => expect(mixWorker().posted).toHaveLength(2));
 		expect(mixWorker().posted.map((p) => p.message.kind)).toEqual(['open', 'mix']);
 		mixWorker().succeed(0, { project: {}, rough: {}, ms: 1 });

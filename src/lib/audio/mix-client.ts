@@ -3,8 +3,7 @@
  * the project, so re-mixes and checks only send settings.
  */
 import type { StyleId } from '../dsp/synth/styles';
-import type { MasterSettings, MixSettings, StemId } from '../mix/types';
-import { STEM_ORDER } from '../mix/stem-names';
+import { stemIds, type MasterSettings, type MixSettings, type StemId } from '../mix/types';
 import type { ChainStep } from '../dsp/process/chain';
 import type {
 	ExportKind,
@@ -79,24 +78,15 @@ export class MixClient {
 		onProgress?: (fraction: number) => void
 	): Promise<MixResponseFor<'open'>> {
 		if (this.#disposed) throw new Error('The Mix Lab was closed.');
-		const opening = this.#open(project, onProgress);
-		this.#opened = opening.posted.catch(() => {});
-		return opening.reply;
-	}
-
-	#open(
-		project: { style: StyleId; seed: number; level: number },
-		onProgress?: (fraction: number) => void
-	): { posted: Promise<unknown>; reply: Promise<MixResponseFor<'open'>> } {
-		const posted = this.#renderStems(project, onProgress);
-		return {
-			posted,
-			reply: posted.then((request) =>
-				this.#client.request(request, {
-					transfer: request.stems.flatMap((stem) => stem.channels.map((c) => c.buffer))
-				})
-			)
-		};
+		const rendered = this.#renderStems(project, onProgress);
+		// Posted as soon as the stems are back; requests queued behind the open go after it.
+		const reply = rendered.then((request) =>
+			this.#client.request(request, {
+				transfer: request.stems.flatMap((stem) => stem.channels.map((c) => c.buffer))
+			})
+		);
+		this.#opened = rendered.catch(() => {});
+		return reply;
 	}
 
 	/** The project's stems from the stems workers, as the mix worker's open request. */
@@ -217,7 +207,7 @@ export function stemGroups(cores = globalThis.navigator?.hardwareConcurrency ?? 
 				['kick', 'snare', 'hats', 'bass', 'vocal'],
 				['chords', 'texture']
 			]
-		: [[...STEM_ORDER]];
+		: [[...stemIds]];
 }
 
 /** A plain copy (runes proxies cannot be cloned into a worker). */

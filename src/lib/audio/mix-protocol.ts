@@ -10,6 +10,10 @@ import type { ChainStep } from '../dsp/process/chain';
 import type { MasterSettings, MixSettings, Problem, Stem, StemId } from '../mix/types';
 import type { SuccessFor, WorkerProgress } from './worker-client';
 
+/** What the mix and stems workers say when a project does not fit in this device's memory. */
+export const OUT_OF_MEMORY =
+	'This device ran out of memory for the project. Close other tabs and try again.';
+
 /** Every version plays at this loudness when matched, LUFS (mixes peak near −6 dBFS: no clipping). */
 export const PLAY_LUFS = -23;
 

@@ -2,8 +2,8 @@
 /**
  * The Mix Lab's audio off the main thread: takes a project's stems (rendered side by side by the
  * stems workers, `stems.worker.ts`), plants its problems, keeps them with the mixer's strips,
- * re-mixes on every settings change, measures the target once and runs the check. Mixes leave as 16-bit WAV bytes, transferred, played at one
- * listening level when matched.
+ * re-mixes on every settings change, measures the target once and runs the check. Mixes leave as
+ * 16-bit WAV bytes, transferred, played at one listening level when matched.
  */
 import { samplePeak } from '../dsp/analysis/levels';
 import { styleIds } from '../dsp/synth/styles';
@@ -18,13 +18,20 @@ import {
 	PROJECT_SECONDS,
 	projectOf
 } from '../mix/assemble';
-import { STEM_ORDER } from '../mix/stem-names';
 import { parseMasterSettings, parseMixSettings } from '../mix/settings';
 import { DEFAULT_MASTER, masterMix } from '../mix/master';
 import { isListenThrough, listen } from '../mix/listen';
-import type { MasterSettings, MixSettings, Project, Stem, StemId } from '../mix/types';
+import {
+	stemIds,
+	type MasterSettings,
+	type MixSettings,
+	type Project,
+	type Stem,
+	type StemId
+} from '../mix/types';
 import { zipSync } from 'fflate';
 import {
+	OUT_OF_MEMORY,
 	PLAY_LUFS,
 	type Listening,
 	type MixRequest,
@@ -151,7 +158,7 @@ function renderedOf(request: { stems?: unknown; chorusAt?: unknown }) {
 		Array.isArray(stems) &&
 		stems.every(
 			(stem) =>
-				STEM_ORDER.includes(stem.id as StemId) &&
+				(stemIds as readonly string[]).includes(stem.id as string) &&
 				typeof stem.name === 'string' &&
 				Array.isArray(stem.channels) &&
 				[1, 2].includes(stem.channels.length) &&
@@ -380,8 +387,7 @@ function transferables(response: MixResponse): ArrayBuffer[] {
 }
 
 function messageOf(error: unknown): string {
-	if (error instanceof RangeError && /allocation|memory/i.test(error.message))
-		return 'This device ran out of memory for the project. Close other tabs and try again.';
+	if (error instanceof RangeError && /allocation|memory/i.test(error.message)) return OUT_OF_MEMORY;
 	if (error instanceof MixError || error instanceof RangeError) return error.message;
 	return 'The mixer could not make this project.';
 }

@@ -7,11 +7,10 @@
  */
 import { styleIds } from '../dsp/synth/styles';
 import { renderStems } from '../mix/stems';
-import { STEM_ORDER } from '../mix/stem-names';
 import { PROJECT_SAMPLE_RATE, PROJECT_SECONDS } from '../mix/assemble';
-import type { StemId } from '../mix/types';
+import { stemIds } from '../mix/types';
 import { getBank } from './bank';
-import type { StemsRequest, StemsResponse } from './mix-protocol';
+import { OUT_OF_MEMORY, type StemsRequest, type StemsResponse } from './mix-protocol';
 import type { SuccessFor } from './worker-client';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -26,7 +25,7 @@ async function handle(request: StemsRequest): Promise<SuccessFor<StemsResponse, 
 	const { id, style, seed, only } = request;
 	if (!(styleIds as string[]).includes(style)) throw new RangeError(`There is no style ${style}.`);
 	if (!Number.isInteger(seed) || seed < 0) throw new RangeError('A project number is whole, ≥ 0.');
-	if (!Array.isArray(only) || !only.every((stem) => STEM_ORDER.includes(stem as StemId)))
+	if (!Array.isArray(only) || !only.every((stem) => (stemIds as readonly string[]).includes(stem)))
 		throw new RangeError('Those are not stems of a project.');
 	const bank = await getBank();
 	self.postMessage({ id, kind: 'progress', fraction: 0.3 });
@@ -58,14 +57,18 @@ self.onmessage = async (event: MessageEvent<StemsRequest>) => {
 		);
 	} catch (error) {
 		if (!(error instanceof RangeError)) console.error(error);
-		const message =
-			error instanceof Error && /instrument samples/.test(error.message)
-				? error.message
-				: error instanceof RangeError && /allocation|memory/i.test(error.message)
-					? 'This device ran out of memory for the project. Close other tabs and try again.'
-					: error instanceof RangeError
-						? error.message
-						: 'The stems could not be rendered.';
-		self.postMessage({ id: request.id, ok: false, message } satisfies StemsResponse);
+		self.postMessage({
+			id: request.id,
+			ok: false,
+			message: messageOf(error)
+		} satisfies StemsResponse);
 	}
 };
+
+/** What the learner is told: the bank's own message, a memory error, a bad request, or a sentence. */
+function messageOf(error: unknown): string {
+	if (error instanceof RangeError && /allocation|memory/i.test(error.message)) return OUT_OF_MEMORY;
+	if (error instanceof RangeError) return error.message;
+	if (error instanceof Error && /instrument samples/.test(error.message)) return error.message;
+	return 'The stems could not be rendered.';
+}

@@ -6,9 +6,8 @@
 import type { SampleRate, Seconds } from '../dsp/units';
 import type { StyleId } from '../dsp/synth/styles';
 import { LEVELS, plantProblems, type Level } from './problems';
-import { STEM_ORDER } from './stem-names';
 import type { RenderedStems } from './stems';
-import type { Project } from './types';
+import { stemIds, type Project } from './types';
 
 /** Length of a project's section: a verse into a chorus. */
 export const PROJECT_SECONDS: Seconds = 20;
@@ -22,11 +21,11 @@ export function isLevel(level: number): level is Level {
 /** Stems rendered in parts (`renderStems` with `only`), as one render of them all. */
 export function joinStems(parts: RenderedStems[]): RenderedStems {
 	const byId = new Map(parts.flatMap((part) => part.stems).map((stem) => [stem.id, stem]));
-	const missing = STEM_ORDER.filter((id) => !byId.has(id));
+	const missing = stemIds.filter((id) => !byId.has(id));
 	if (missing.length > 0 || parts.length === 0)
 		throw new RangeError(`stems missing: ${missing.join(', ') || 'all'}`);
 	return {
-		stems: STEM_ORDER.map((id) => byId.get(id)!),
+		stems: stemIds.map((id) => byId.get(id)!),
 		chorusAt: parts[0].chorusAt,
 		vocalNotes: parts[0].vocalNotes
 	};

@@ -2,17 +2,6 @@
 import type { StyleId } from '../dsp/synth/styles';
 import type { StemId } from './types';
 
-/** Every stem, in the order a project lists them. */
-export const STEM_ORDER: readonly StemId[] = [
-	'kick',
-	'snare',
-	'hats',
-	'bass',
-	'chords',
-	'texture',
-	'vocal'
-];
-
 /** What the chordal and texture stems are called in each style (their parts differ). */
 const stemNames: Record<StyleId, { chords: string; texture: string }> = {
 	'pop-rock': { chords: 'Guitars', texture: 'Organ and clean guitar' },

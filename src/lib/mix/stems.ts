@@ -28,8 +28,8 @@ import {
 import { styles, type StyleId } from '../dsp/synth/styles';
 import { renderVoice } from '../dsp/synth/voice';
 import { dbToGain, type Decibels, type Lufs, type SampleRate, type Seconds } from '../dsp/units';
-import { STEM_ORDER, stemNamesOf } from './stem-names';
-import type { Stem, StemId } from './types';
+import { stemNamesOf } from './stem-names';
+import { stemIds, type Stem, type StemId } from './types';
 
 /** Every stem is normalised to this integrated loudness before the mixer's faders. */
 export const STEM_LUFS: Lufs = -20;
@@ -107,8 +107,9 @@ export interface RenderedStems {
 
 /**
  * Renders the stems of `style` (seed-determined), `seconds` long and loopable; with `only`, just
- * those stems (in project order; `joinStems` in ./assemble puts parts together), each the same to the bit as in a render of all of them: every
- * MIDI channel renders dry to its own output, so the parts can render in separate workers at once.
+ * those stems (in project order; `joinStems` in ./assemble puts parts together), each within a
+ * float's rounding of a render of all of them: every MIDI channel renders dry to its own output, so
+ * the parts can render in separate workers at once.
  */
 export async function renderStems({
 	style,
@@ -116,7 +117,7 @@ export async function renderStems({
 	seconds,
 	sampleRate,
 	bank,
-	only = STEM_ORDER
+	only = stemIds
 }: {
 	style: StyleId;
 	seed: number;
@@ -282,34 +283,36 @@ export async function renderStems({
 		name: names[id],
 		channels: [normalize({ channels: [samples], sampleRate })[0]]
 	});
-	const stems: Stem[] = STEM_ORDER.filter((id) => wanted.has(id)).map((id) => {
-		if (id === 'texture') {
-			const [mid, double] = normalize({ channels: [finish('texture')], sampleRate }).concat(
-				normalize({ channels: [finish('double')], sampleRate })
-			);
-			return {
-				id,
-				name: names.texture,
-				channels: normalize({
-					channels: widen({ mid, side: double, gain: TEXTURE_SIDE_GAIN }),
-					sampleRate
-				})
-			};
-		}
-		if (id !== 'vocal') return mono(id, finish(id));
-		const voice = renderVoice({
-			notes: vocalNotes.map(({ time, duration, note, velocity }) => ({
-				time,
-				duration,
-				note,
-				velocity
-			})),
-			seconds,
-			sampleRate,
-			seed
+	const stems: Stem[] = stemIds
+		.filter((id) => wanted.has(id))
+		.map((id) => {
+			if (id === 'texture') {
+				const [mid, double] = normalize({ channels: [finish('texture')], sampleRate }).concat(
+					normalize({ channels: [finish('double')], sampleRate })
+				);
+				return {
+					id,
+					name: names.texture,
+					channels: normalize({
+						channels: widen({ mid, side: double, gain: TEXTURE_SIDE_GAIN }),
+						sampleRate
+					})
+				};
+			}
+			if (id !== 'vocal') return mono(id, finish(id));
+			const voice = renderVoice({
+				notes: vocalNotes.map(({ time, duration, note, velocity }) => ({
+					time,
+					duration,
+					note,
+					velocity
+				})),
+				seconds,
+				sampleRate,
+				seed
+			});
+			return mono('vocal', voice.samples);
 		});
-		return mono('vocal', voice.samples);
-	});
 	return { stems, chorusAt, vocalNotes };
 }
 

@@ -191,7 +191,7 @@ export function playEvents({
 	render: (start: number, count: number) => void;
 	/**
 	 * Whether an event is sent to the synth. Every event still splits the blocks where it falls, so
-	 * what is sent renders the same to the bit as with all of them sent.
+	 * each channel sent renders as with every event sent, within a float's rounding.
 	 */
 	sends?: (event: NoteEvent) => boolean;
 }): void {
