@@ -44,9 +44,18 @@ export function addedChecks({
 export function countedChecks<C extends Pick<MixCheckSummary, 'settingsKey'>>(
 	checks: readonly C[]
 ): C[] {
-	return checks.filter(
-		(check, i) => i === 0 || !check.settingsKey || check.settingsKey !== checks[i - 1].settingsKey
-	);
+	return checks.filter((check, i) => !repeatsPrevious({ check, previous: checks[i - 1] }));
+}
+
+/** Whether `check` checked the same settings as `previous`, the session's check before it. */
+export function repeatsPrevious({
+	check,
+	previous
+}: {
+	check: Pick<MixCheckSummary, 'settingsKey'>;
+	previous: Pick<MixCheckSummary, 'settingsKey'> | undefined;
+}): boolean {
+	return Boolean(check.settingsKey) && check.settingsKey === previous?.settingsKey;
 }
 
 /** One week of one kind: how many times a problem of that kind was checked, and passed. */

@@ -27,6 +27,7 @@ import { keepOpening, keptOpening, type KeptOpening } from '../db/mix-openings';
 import { version } from '$app/environment';
 import { summarizeCheck, type MixSessionRow } from '../mix/session-record';
 import { currentDay } from '../progress/days';
+import { repeatsPrevious } from '../progress/mix-checks';
 import { describeStorageError } from './settings.svelte';
 
 /** Changes are written this long after the last one (a drag writes once, not per step), ms. */
@@ -194,8 +195,8 @@ export class MixSessionState {
 			});
 			// The audio context is made while the worker renders.
 			warmUpAudio();
-			// A project opened before plays its kept rough mix while the worker renders its stems
-			// (changes wait in the worker's queue behind the render).
+			// A project opened before plays its kept rough mix while its stems render (changes wait
+			// in the client behind the open).
 			const kept = openingOf(
 				await keptOpening({ build: version, project: { style, seed, level } })
 			);
@@ -456,8 +457,9 @@ export class MixSessionState {
 						master: checked.master
 					})
 				: undefined;
-			const before = this.#record?.checks.at(-1);
-			const repeat = summary !== undefined && before?.settingsKey === summary.settingsKey;
+			const repeat =
+				summary !== undefined &&
+				repeatsPrevious({ check: summary, previous: this.#record?.checks.at(-1) });
 			this.checks = [...this.checks, { at, result, repeat }];
 			this.targetUnlocked = true;
 			if (this.#record && summary) {
