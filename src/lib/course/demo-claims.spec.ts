@@ -169,12 +169,21 @@ function measuredFor(slug: string): Promise<Measured> {
 				if (!audio.has(id)) audio.set(id, renderLessonVersion(id, source));
 				return audio.get(id)!;
 			};
+			// Several claims read one version's meter: each is measured once.
+			const reports = new Map<LessonVersionId, MeterReport>();
 			const band = (id: LessonVersionId, hz: number) =>
 				thirdOctaveSpectrum({ channels: versionAudio(id), sampleRate: DEMO_SAMPLE_RATE }).find(
 					(b) => b.nominal === hz
 				)!.db!;
 			return {
-				report: (id) => meterReport({ channels: versionAudio(id), sampleRate: DEMO_SAMPLE_RATE }),
+				report: (id) => {
+					if (!reports.has(id))
+						reports.set(
+							id,
+							meterReport({ channels: versionAudio(id), sampleRate: DEMO_SAMPLE_RATE })
+						);
+					return reports.get(id)!;
+				},
 				bandChange: (id, hz) => band(id, hz) - band('mix', hz)
 			};
 		});
