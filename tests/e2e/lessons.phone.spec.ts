@@ -8,6 +8,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readCourse } from '../../src/lib/course/vite-plugin';
+import type { StyleId } from '../../src/lib/dsp/synth/styles';
+import { projectName } from '../../src/lib/mix/stem-names';
 import { expect, test, waitForServiceWorker } from './fixtures';
 
 const { lessons } = readCourse(process.cwd());
@@ -20,6 +22,15 @@ test('every lesson opens offline, and its demo plays', async ({ page, context })
 	for (const lesson of lessons) {
 		await page.goto(`/learn/${lesson.slug}`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+		// The hands-on task opens its target in one tap, offline too.
+		if (lesson.mix) {
+			await page.getByRole('link', { name: /Open the project/ }).click();
+			const project = projectName({ ...lesson.mix, style: lesson.mix.style as StyleId });
+			await expect(page.getByText(`Making the stems of ${project}`)).toBeVisible();
+		} else {
+			await page.getByRole('link', { name: /Open the Bench/ }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bench');
+		}
 	}
 	const play = page.locator('article').getByRole('button', { name: 'Play' }).first();
 	await play.scrollIntoViewIfNeeded();
@@ -57,13 +68,19 @@ test.describe('every lesson on a phone', () => {
 			await expect(page.locator('article [role="alert"]')).toHaveCount(0);
 			await page.locator('article').getByRole('button', { name: 'Pause' }).first().click();
 
-			// The hands-on task opens its Mix Lab project.
+			// Every lesson ends with one hands-on task: a Mix Lab project or a Bench step.
+			const handsOn = page.getByRole('link', { name: /Open the project|Open the Bench/ });
+			await expect(handsOn).toHaveCount(1);
 			if (lesson.mix) {
 				const { style, seed, level } = lesson.mix;
-				await expect(page.getByRole('link', { name: /Open the project/ })).toHaveAttribute(
+				await expect(handsOn).toHaveAttribute(
 					'href',
 					`/mix?style=${style}&seed=${seed}&level=${level}`
 				);
+				await expect(handsOn).toContainText(lesson.mix.task);
+			} else {
+				await expect(handsOn).toHaveAttribute('href', '/bench');
+				await expect(handsOn).toContainText(lesson.bench!.task);
 			}
 
 			// The practice plan is a week on one card: every drill and the Mix Lab, a tap each.

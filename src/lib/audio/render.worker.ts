@@ -27,7 +27,7 @@ import {
 	type MeteredVersion
 } from '../lesson/render-lesson';
 import { streamingServices } from '../dsp/master/streaming';
-import type { LessonVersionId } from '../lesson/versions';
+import { isSongVersionId, type LessonVersionId } from '../lesson/version-ids';
 import type { StyleId } from '../dsp/synth/styles';
 import {
 	OVERVIEW_BUCKETS,
@@ -199,15 +199,25 @@ async function question(request: QuestionRequest): Promise<RenderResponse> {
 const lessonVersions = new Map<string, MeteredVersion>();
 const LESSON_VERSION_CACHE = 8;
 
-/** The lesson source (a seeded arrangement, cached with the drills' sources) and a version lookup. */
+/**
+ * The lesson source and a version lookup: a seeded arrangement (cached with the drills' sources), or
+ * for the song versions the stems of a song with a lead voice at their balance (the balance drill's
+ * source). One request plays one kind: a demo never mixes the two.
+ */
 async function lessonSource(request: {
 	style: StyleId;
 	seed: number;
 	seconds: number;
 	sampleRate: number;
+	versions?: LessonVersionId[];
 }) {
-	const { style, seed, seconds, sampleRate } = request;
-	const source = await getSource({ kind: 'arrangement', style }, seed, seconds, sampleRate);
+	const { style, seed, seconds, sampleRate, versions = [] } = request;
+	const songs = versions.filter(isSongVersionId).length;
+	if (songs > 0 && songs < versions.length) {
+		throw new Error('A lesson demo plays song versions or arrangement versions, not both.');
+	}
+	const kind = songs > 0 ? 'stems' : 'arrangement';
+	const source = await getSource({ kind, style }, seed, seconds, sampleRate);
 	const version = (id: LessonVersionId): MeteredVersion => {
 		const key = `${style}:${seed}:${seconds}:${sampleRate}:${id}`;
 		let rendered = lessonVersions.get(key);

@@ -129,8 +129,36 @@ const claims: Claim[] = [
 		measure: ({ report }) => Math.max(report('master').TP!, -1)
 	},
 	{
-		lesson: 'master-your-own-mixes',
-		quote: 'about 13 dB here',
+		lesson: 'gain-staging-and-headroom',
+		quote: 'its true peak sits around −6 dBTP',
+		value: -6,
+		within: 1,
+		measure: ({ report }) => report('mix').TP!
+	},
+	{
+		lesson: 'gain-staging-and-headroom',
+		quote: 'it reads above 0 dBTP',
+		value: 1,
+		within: 0,
+		measure: ({ report }) => (report('clipped').TP! > 0 ? 1 : 0)
+	},
+	{
+		lesson: 'genre-and-loudness-choices',
+		quote: 'Read the three numbers: about −14 LUFS',
+		value: -14,
+		within: 0.5,
+		measure: ({ report }) => report('master').I!
+	},
+	{
+		lesson: 'genre-and-loudness-choices',
+		quote: 'a true peak at about −1 dBTP',
+		value: -1,
+		within: 0.1,
+		measure: ({ report }) => report('master').TP!
+	},
+	{
+		lesson: 'genre-and-loudness-choices',
+		quote: 'and a PLR of about 13 dB',
 		value: 13,
 		within: 1,
 		measure: ({ report }) => report('master').PLR!

@@ -13,7 +13,15 @@ const good = {
 	minutes: 6,
 	skills: ['headroom'],
 	drills: ['level'],
+	bench: { task: 'Open your mix on the Bench and read its true peak.' },
 	quiz: [question, question, { ...question, listen: { a: 'mix', b: 'clipped' } }]
+};
+const mix = {
+	style: 'pop-rock',
+	seed: 8,
+	level: 1,
+	problem: 'lead-buried',
+	task: 'Fix the vocal.'
 };
 const path = '/content/lessons/02-x/index.md';
 
@@ -43,11 +51,27 @@ describe('lesson frontmatter', () => {
 			'quiz.2.listen.b',
 			{ ...good, quiz: [question, question, { ...question, listen: { a: 'mix', b: 'shiny' } }] }
 		],
-		['author', { ...good, author: 'someone' }]
+		['author', { ...good, author: 'someone' }],
+		[
+			'quiz.2.listen.b',
+			{
+				...good,
+				quiz: [question, question, { ...question, listen: { a: 'song-master', b: 'mix' } }]
+			}
+		],
+		['bench.task', { ...good, bench: { task: '' } }],
+		['mix', { ...good, bench: undefined }],
+		['mix', { ...good, mix }]
 	])('fails with the file name and the field when "%s" is bad', (field, meta) => {
 		expect(() => parseLessonMeta(path, meta)).toThrow(
 			new RegExp(`02-x/index\\.md: frontmatter field "${field.replace(/\./g, '\\.')}"`)
 		);
+	});
+
+	it('takes a Mix Lab project instead of a Bench step as the hands-on task', () => {
+		const meta = parseLessonMeta(path, { ...good, bench: undefined, mix });
+		expect(meta.mix).toEqual(mix);
+		expect(meta.bench).toBeUndefined();
 	});
 
 	it('rejects a folder without a number', () => {

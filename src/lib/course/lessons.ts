@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { drillKindIds } from '../drills/kind-ids.ts';
 import type { DrillKindId } from '../drills/types';
-import { lessonVersionIds, type LessonVersionId } from '../lesson/version-ids.ts';
+import { isSongVersionId, lessonVersionIds, type LessonVersionId } from '../lesson/version-ids.ts';
 import { problemKinds, type ProblemKind } from '../mix/types.ts';
 
 /** One check question at the end of a lesson. */
@@ -32,8 +32,10 @@ export interface LessonMeta {
 	skills: string[];
 	/** Drills that practise it. */
 	drills: DrillKindId[];
-	/** The hands-on task: a Mix Lab project with the lesson's problem planted. */
+	/** The hands-on task: a Mix Lab project with the lesson's problem planted… */
 	mix?: MixTask;
+	/** …or a step on the Bench with the learner's own mix (every lesson has one of the two). */
+	bench?: BenchTask;
 	quiz: QuizQuestion[];
 	path: string;
 }
@@ -46,6 +48,12 @@ export interface MixTask {
 	level: number;
 	/** The problem the project plants (checked against the project's plan by the course spec). */
 	problem: ProblemKind;
+	/** The task in one or two sentences. */
+	task: string;
+}
+
+/** A step on the Bench with the learner's own mix or master, and what to look for. */
+export interface BenchTask {
 	/** The task in one or two sentences. */
 	task: string;
 }
@@ -65,6 +73,13 @@ const QuestionSchema = v.pipe(
 	v.forward(
 		v.check((q) => q.answer < q.choices.length, 'must be the index of one of the choices'),
 		['answer']
+	),
+	v.forward(
+		v.check(
+			(q) => !q.listen || isSongVersionId(q.listen.a) === isSongVersionId(q.listen.b),
+			'must be a song version when a is, and not one when a is not (they render from different music)'
+		),
+		['listen', 'b']
 	)
 );
 
@@ -83,6 +98,7 @@ const FrontmatterSchema = v.strictObject({
 			task: text(300)
 		})
 	),
+	bench: v.optional(v.strictObject({ task: text(300) })),
 	quiz: v.pipe(v.array(QuestionSchema), v.minLength(3), v.maxLength(5))
 });
 
@@ -96,6 +112,11 @@ export function parseLessonMeta(path: string, metadata: unknown): LessonMeta {
 		const issue = result.issues[0];
 		const field = v.getDotPath(issue) ?? 'frontmatter';
 		throw new Error(`${path}: frontmatter field "${field}": ${issue.message}`);
+	}
+	if (Boolean(result.output.mix) === Boolean(result.output.bench)) {
+		throw new Error(
+			`${path}: frontmatter field "mix": every lesson ends with one hands-on task, a Mix Lab project (mix) or a Bench step (bench)`
+		);
 	}
 	return { slug: match[2], order: Number(match[1]), ...result.output, path };
 }

@@ -11,6 +11,8 @@ summary: Leave room for the master.
 minutes: 6
 skills: [headroom]
 drills: [limiter]
+bench:
+  task: Open your mix on the Bench and read its true peak.
 quiz:
   - question: Why leave headroom?
     choices: [So the master has room, So it is louder]

@@ -12,7 +12,7 @@ import { matchGains } from '../dsp/process/loudness-match';
 import { dbToGain, type Dbfs, type Decibels, type Lufs, type SampleRate } from '../dsp/units';
 import { MATCH_CEILING_DBTP } from '../drills/render-question';
 import { renderStreaming, type StreamingService } from '../dsp/master/streaming';
-import { renderLessonVersion, type LessonVersionId } from './versions';
+import { renderLessonVersion, type LessonSource, type LessonVersionId } from './versions';
 
 /** Planar audio and its rate. */
 export interface LessonAudio {
@@ -63,7 +63,7 @@ export function renderMeteredVersion({
 	source
 }: {
 	id: LessonVersionId;
-	source: LessonAudio;
+	source: LessonSource;
 }): MeteredVersion {
 	const channels = renderLessonVersion(id, source);
 	return { id, channels, meter: meterLesson({ channels, sampleRate: source.sampleRate }) };

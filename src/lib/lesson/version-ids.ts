@@ -23,11 +23,32 @@ export const lessonVersionIds = [
 	'earbuds',
 	'laptop',
 	'car',
-	'club'
+	'club',
+	'song-master',
+	'song-vocal-buried',
+	'song-vocal-harsh',
+	'song-dark'
 ] as const;
 
 /** The id of a lesson version. */
 export type LessonVersionId = (typeof lessonVersionIds)[number];
+
+/**
+ * Versions of a song with a lead voice (the mix projects' stems), mastered: they render from the
+ * stems source, the others from the arrangement, so one demo or question plays one kind or the other.
+ */
+export const songVersionIds = [
+	'song-master',
+	'song-vocal-buried',
+	'song-vocal-harsh',
+	'song-dark'
+] as const satisfies readonly LessonVersionId[];
+export type SongVersionId = (typeof songVersionIds)[number];
+
+/** Whether `id` is a song version (rendered from the stems source). */
+export function isSongVersionId(id: LessonVersionId): id is SongVersionId {
+	return (songVersionIds as readonly string[]).includes(id);
+}
 
 const systemVersion = (id: keyof typeof systemInfo) => ({
 	label: systemInfo[id].label,
@@ -101,7 +122,27 @@ export const lessonVersions: Record<LessonVersionId, { label: string; descriptio
 	earbuds: systemVersion('earbuds'),
 	laptop: systemVersion('laptop'),
 	car: systemVersion('car'),
-	club: systemVersion('club')
+	club: systemVersion('club'),
+	'song-master': {
+		label: 'Song, mastered',
+		description:
+			'A song section with a lead vocal, mixed at its balance and mastered like the master: glue compression and a limiter to −14 LUFS, no EQ.'
+	},
+	'song-vocal-buried': {
+		label: 'Buried vocal, mastered',
+		description:
+			'The same song with the lead vocal 8 dB lower in the mix, through the same master: the master turns every part up together, so the vocal stays buried.'
+	},
+	'song-vocal-harsh': {
+		label: 'Harsh vocal, mastered',
+		description:
+			'The lead vocal alone given a +9 dB bell at 3.2 kHz in the mix, then mastered: a cut on the whole master would dull every other part with it.'
+	},
+	'song-dark': {
+		label: 'Dark mix, mastered',
+		description:
+			'The whole mix tilted dark (+3 dB below 150 Hz, −4 dB above 4 kHz), then mastered with no EQ: a broad tilt of every part that a master EQ can correct.'
+	}
 };
 
 /** Whether `s` names a lesson version (for ids read from lesson content). */

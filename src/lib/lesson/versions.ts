@@ -14,19 +14,34 @@ import { truePeak } from '../dsp/analysis/true-peak';
 import { compressorForGainReduction, quickMaster } from '../dsp/master/quick-master';
 import { applyChain, type ChainStep } from '../dsp/process/chain';
 import type { Decibels, SampleRate } from '../dsp/units';
+import type { StemId } from '../mix/types';
+import { renderSongVersion } from './song-versions';
 
 export {
 	isLessonVersionId,
+	isSongVersionId,
 	lessonVersionIds,
 	lessonVersions,
-	type LessonVersionId
+	songVersionIds,
+	type LessonVersionId,
+	type SongVersionId
 } from './version-ids';
-import { isLessonVersionId, type LessonVersionId } from './version-ids';
+import {
+	isLessonVersionId,
+	isSongVersionId,
+	type LessonVersionId,
+	type SongVersionId
+} from './version-ids';
 
 /** A clip to render versions of: planar channels (stereo for `wide-phasey`). */
 export interface LessonSource {
 	channels: Float32Array[];
 	sampleRate: SampleRate;
+	/**
+	 * The song versions' source only: each stem as it sits in `channels` (after its fader and pan;
+	 * they sum to `channels`), as the drills' stems source renders them.
+	 */
+	stems?: Partial<Record<StemId, Float32Array[]>>;
 }
 
 /** Integrated loudness of the loud master, LUFS. */
@@ -71,7 +86,7 @@ function peakDbtp(source: LessonSource): Decibels {
 
 /** The chain of a version that is not a quick master. */
 function versionChain(
-	id: Exclude<LessonVersionId, 'mix' | 'master' | 'loud-master'>,
+	id: Exclude<LessonVersionId, 'mix' | 'master' | 'loud-master' | SongVersionId>,
 	source: LessonSource
 ): ChainStep[] {
 	switch (id) {
@@ -145,6 +160,7 @@ export function renderLessonVersion(id: LessonVersionId, source: LessonSource): 
 				.channels;
 		default: {
 			if (!isLessonVersionId(id)) throw new RangeError(`unknown lesson version: ${String(id)}`);
+			if (isSongVersionId(id)) return renderSongVersion(id, source);
 			const chain = versionChain(id, source);
 			const { channels } = applyChain({ ...source, chain });
 			if (id !== 'compressed-heavy') return channels;

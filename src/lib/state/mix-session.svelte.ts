@@ -76,6 +76,8 @@ export class MixSessionState {
 	progress = $state(0);
 	error = $state<string | null>(null);
 	project = $state<ProjectInfo | null>(null);
+	/** The project being opened (shown while its stems render). */
+	opening = $state<{ style: StyleId; seed: number; level: number } | null>(null);
 	settings = $state<MixSettings | null>(null);
 	selected = $state<StemId>('kick');
 	/** The version the learner hears. */
@@ -178,6 +180,7 @@ export class MixSessionState {
 		this.#player?.unload();
 		this.#player = undefined;
 		this.status = 'rendering';
+		this.opening = { style, seed, level };
 		this.progress = 0;
 		this.error = null;
 		this.checks = [];

@@ -1,0 +1,75 @@
+/**
+ * Lesson versions of a song with a lead voice: the mix projects' stems (../mix/stems) at their
+ * target balance, changed the way a mix goes wrong, then through the lesson master (`quickMaster`,
+ * ../dsp/master). They ask the question the course turns on: once it is mastered, is what is wrong a
+ * thing the master can fix, or only the mix? A buried vocal and a harsh vocal are the mix's (the master
+ * moves every part at once); a whole mix leaning dark is one a broad master EQ can correct. Pure.
+ */
+import { quickMaster } from '../dsp/master/quick-master';
+import { applyChain, type ChainStep } from '../dsp/process/chain';
+import { dbToGain } from '../dsp/units';
+import type { SongVersionId } from './version-ids';
+import type { LessonSource } from './versions';
+
+/** `song-vocal-buried`: the lead vocal's fader change from its target balance, dB. */
+export const BURIED_VOCAL_DB = -8;
+/** `song-vocal-harsh`: a bell on the lead vocal alone, in the 2–5 kHz region where harshness sits. */
+export const HARSH_VOCAL = { type: 'peaking', frequencyHz: 3200, gainDb: 9, q: 1.4 } as const;
+/** `song-dark`: the whole mix tilted dark, a broad move a master's shelves undo. */
+export const DARK_TILT = [
+	{ type: 'lowshelf', frequencyHz: 150, gainDb: 3, q: Math.SQRT1_2 },
+	{ type: 'highshelf', frequencyHz: 4000, gainDb: -4, q: Math.SQRT1_2 }
+] as const satisfies ChainStep[];
+
+/** The vocal stem as it sits in the mix (after its fader and pan); a RangeError without it. */
+function vocalOf(source: LessonSource): Float32Array[] {
+	const vocal = source.stems?.vocal;
+	if (!vocal || vocal.length !== source.channels.length) {
+		throw new RangeError(
+			'renderLessonVersion: song versions need the stems source (a song with its lead vocal stem)'
+		);
+	}
+	return vocal;
+}
+
+/** The mix with its vocal replaced by `vocal` (mix − old vocal + new vocal). */
+function withVocal(source: LessonSource, vocal: Float32Array[]): Float32Array[] {
+	const old = vocalOf(source);
+	return source.channels.map((mix, c) => {
+		const out = new Float32Array(mix.length);
+		for (let i = 0; i < mix.length; i++) out[i] = mix[i] - old[c][i] + vocal[c][i];
+		return out;
+	});
+}
+
+/** The mix before mastering for song version `id`. */
+export function songMix(id: SongVersionId, source: LessonSource): Float32Array[] {
+	const { sampleRate } = source;
+	switch (id) {
+		case 'song-master':
+			vocalOf(source);
+			return source.channels.map((c) => c.slice());
+		case 'song-vocal-buried': {
+			const gain = dbToGain(BURIED_VOCAL_DB);
+			return withVocal(
+				source,
+				vocalOf(source).map((c) => c.map((x) => x * gain))
+			);
+		}
+		case 'song-vocal-harsh': {
+			const vocal = vocalOf(source);
+			return withVocal(
+				source,
+				applyChain({ channels: vocal, sampleRate, chain: [HARSH_VOCAL] }).channels
+			);
+		}
+		case 'song-dark':
+			vocalOf(source);
+			return applyChain({ channels: source.channels, sampleRate, chain: [...DARK_TILT] }).channels;
+	}
+}
+
+/** Song version `id`: its mix through the lesson master (−14 LUFS, −1 dBTP, no EQ). */
+export function renderSongVersion(id: SongVersionId, source: LessonSource): Float32Array[] {
+	return quickMaster({ channels: songMix(id, source), sampleRate: source.sampleRate }).channels;
+}
