@@ -3,7 +3,8 @@ import { chromeArgs } from './src/cli/chrome-args';
 
 /** Debian's Chromium (TOOLCHAIN.md); `npm test` installs it when missing. */
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+/** The app's server; a second checkout running its own suite at once sets E2E_PORT. */
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
