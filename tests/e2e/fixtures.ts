@@ -1,8 +1,18 @@
 /**
  * Shared e2e fixtures. Every test automatically fails if the page (or its service worker) requests
- * another origin, or logs an uncaught error.
+ * another origin, logs an uncaught error, or breaks the Content-Security-Policy (a
+ * `securitypolicyviolation` event in any of its documents, or Chromium's "Refused to …" report in
+ * the console of the page or one of its workers).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type ConsoleMessage, type Page } from '@playwright/test';
+
+/** Runs in every document: reports each CSP violation to the test (see the guard). */
+export function CSP_LISTENER() {
+	document.addEventListener('securitypolicyviolation', (event) => {
+		const report = `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`;
+		(window as unknown as { __cspViolation?: (r: string) => void }).__cspViolation?.(report);
+	});
+}
 
 /** Every route of the app, with the heading each must show. */
 export const routes = [
@@ -26,6 +36,16 @@ export const test = base.extend<{ ownOrigins: Set<string>; guard: void }>({
 	},
 	guard: [
 		async ({ context, page, ownOrigins }, use) => {
+			const csp: string[] = [];
+			await context.exposeBinding('__cspViolation', (_, report: string) => {
+				csp.push(report);
+			});
+			await context.addInitScript(CSP_LISTENER);
+			const onConsole = (message: ConsoleMessage) => {
+				if (/Content Security Policy/i.test(message.text())) csp.push(message.text());
+			};
+			page.on('console', onConsole);
+			page.on('worker', (worker) => worker.on('console', onConsole));
 			const foreign: string[] = [];
 			context.on('request', (request) => {
 				const url = request.url();
@@ -37,6 +57,7 @@ export const test = base.extend<{ ownOrigins: Set<string>; guard: void }>({
 			await use();
 			expect(foreign, 'requests to other origins').toEqual([]);
 			expect(errors, 'uncaught page errors').toEqual([]);
+			expect(csp, 'Content-Security-Policy violations').toEqual([]);
 		},
 		{ auto: true }
 	]

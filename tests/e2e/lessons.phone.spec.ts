@@ -135,6 +135,15 @@ test.describe('every lesson on a phone', () => {
 			// Completing a lesson counts toward today's goal (1 session by default).
 			await page.goto('/');
 			await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+			// Progress worth keeping in a browser that has not promised to keep it: the weekly
+			// reminder to export a backup, which "Remind me next week" puts away.
+			const reminder = page.getByTestId('backup-reminder');
+			await expect(reminder).toBeVisible();
+			await reminder.getByRole('button', { name: 'Remind me next week' }).click();
+			await expect(reminder).toBeHidden();
+			await page.reload();
+			await expect(page.getByTestId('streak')).toHaveText('1-day streak');
+			await expect(reminder).toBeHidden();
 			// The lesson's Mix Lab link opens its project, rendered on the device.
 			await page.goto(`/learn/${lesson.slug}`);
 			await page.getByRole('link', { name: /Open the project/ }).click();

@@ -14,6 +14,7 @@ import {
 	type ImportMode
 } from '../db/backup';
 import { getDatabase } from '../db/database';
+import { noteBackupExported } from './backup-reminder';
 import { downloadFile } from './download';
 import { describeStorageError, settings } from './settings.svelte';
 import { formatBytes } from '../format/format';
@@ -71,6 +72,7 @@ export class DeviceDataState {
 				const text = serializeBackup(backup);
 				const name = backupFileName(now);
 				downloadFile(new Blob([text], { type: 'application/json' }), name);
+				noteBackupExported(now);
 				performance.measure('mftm:export', { start: started });
 				this.#say(
 					`Saved ${name}: ${backup.data.attempts.length.toLocaleString('en')} answers, ${backup.data.sessions.length.toLocaleString('en')} sessions, ${formatBytes(text.length)}.`
