@@ -12,8 +12,12 @@ export interface LoadedAsset {
 	gzipBytes: number;
 }
 
-/** Budget for the first-load JS + CSS of `/`, gzip. */
-export const FIRST_LOAD_BUDGET_BYTES = 80 * 1024;
+/**
+ * Budget for the first-load JS + CSS of `/`, gzip. The build measures about 49 KiB on our machines:
+ * keep at least 5 KiB under it, so a build elsewhere (another lockfile resolution, another
+ * bundler patch) stays within.
+ */
+export const FIRST_LOAD_BUDGET_BYTES = 60 * 1024;
 
 /** Loads `url` in a fresh page and returns every same-origin script and stylesheet it fetched. */
 export async function measureFirstLoad(page: Page, url: string): Promise<LoadedAsset[]> {

@@ -246,6 +246,23 @@ test.describe('progress', () => {
 		await page.reload();
 		await expect(page.getByText('Goal: 20 questions a day.')).toBeVisible();
 	});
+
+	test('Today follows a goal changed in another tab, without a reload', async ({
+		page,
+		context
+	}) => {
+		// Today reads without Dexie (state/peek-live.svelte.ts) and hears Dexie's writes in other tabs.
+		await page.goto('/');
+		await expect(page.getByText('Goal: 1 session a day.')).toBeVisible();
+		const settings = await context.newPage();
+		await settings.goto('/settings');
+		await settings.getByRole('radio', { name: /20 questions a day/ }).check();
+		await expect(page.getByRole('progressbar', { name: 'Today’s goal' })).toHaveAttribute(
+			'aria-valuetext',
+			'0/20 questions today'
+		);
+		await expect(page.getByText('Goal: 20 questions a day.')).toBeVisible();
+	});
 });
 
 test.describe('backups', () => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, storedSetting, test } from './fixtures';
 
 // Nothing here needs the service worker: blocking it spares each test a background precache of
 // the whole app (8 MB with the sample bank). The offline specs keep it.
@@ -8,20 +8,11 @@ test.use({ serviceWorkers: 'block' });
 const bodyBackground = (page: Page) =>
 	page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
-/** Reads the stored theme straight from IndexedDB, as Dexie wrote it. */
-const storedTheme = (page: Page) =>
-	page.evaluate(
-		() =>
-			new Promise<unknown>((resolve, reject) => {
-				const open = indexedDB.open('mix-for-the-master');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const get = open.result.transaction('settings').objectStore('settings').get('theme');
-					get.onsuccess = () => resolve(get.result?.value);
-					get.onerror = () => reject(get.error);
-				};
-			})
-	);
+/**
+ * Reads the stored theme straight from IndexedDB, as Dexie wrote it, without ever creating the
+ * database (the app reads settings without creating it: the first write may still be on its way).
+ */
+const storedTheme = (page: Page) => storedSetting(page, 'theme');
 
 test.describe('theme', () => {
 	test.use({ colorScheme: 'dark' });

@@ -1,7 +1,8 @@
 /**
  * The on-device database (IndexedDB through Dexie). Everything the learner makes stays here.
  * Schema changes add a new `version(n)` (with an upgrade function when data must change); never edit
- * an old version, so every earlier database upgrades in place.
+ * an old version, so every earlier database upgrades in place, and raise SCHEMA_VERSION
+ * (schema-version.ts) with it: the Dexie-free reads of peek.ts trust only a database at that version.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DrillKindId } from '../drills/types';
@@ -15,8 +16,9 @@ import type {
 } from '../progress/records';
 import type { ReviewRow } from '../progress/review';
 import type { MixSessionRow } from '../mix/session-record';
+import { DB_NAME } from './schema-version';
 
-export const DB_NAME = 'mix-for-the-master';
+export { DB_NAME };
 
 /** One stored setting: the key names it, the value is validated on read (see settings-repo.ts). */
 export interface SettingRow {

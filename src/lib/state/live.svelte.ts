@@ -1,8 +1,9 @@
 /**
- * The one bridge from IndexedDB to runes. A `Live` runs its `read` inside Dexie's liveQuery, so the
- * read runs again whenever any tab writes to a table it touched, and keeps the latest result in
- * `value` (a `$state.raw`: replaced whole, never mutated). Every live read of the app is a subclass.
- * `start` in onMount, `stop` on destroy.
+ * The bridge from IndexedDB (through Dexie) to runes. A `Live` runs its `read` inside Dexie's
+ * liveQuery, so the read runs again whenever any tab writes to a table it touched, and keeps the
+ * latest result in `value` (a `$state.raw`: replaced whole, never mutated). Every live read of the
+ * app is a subclass, except Today's, which a first visit makes and which reads without Dexie
+ * (peek-live.svelte.ts). `start` in onMount, `stop` on destroy.
  */
 import { liveQuery } from 'dexie';
 import { currentDay } from '../progress/days';

@@ -4,9 +4,11 @@
  * before each Dexie write of the theme, so when the two disagree the Dexie write was lost (the page
  * closed before it committed) and the mirror is the newer choice. Without a mirror (cleared, or a
  * private mode that refuses localStorage) Dexie decides.
+ *
+ * Every page's layout loads the settings, so they are read without Dexie (db/peek.ts), and Dexie
+ * loads with the first write: a visit to `/` that changes nothing never downloads it.
  */
-import { getDatabase } from '../db/database';
-import { readSetting, writeSetting } from '../db/settings-repo';
+import { peekSettings, writeSetting } from '../db/settings-repo';
 import { defaultSettings, type Settings, type ThemePreference } from '../settings/settings';
 import { themeColors } from '../app-manifest';
 import { currentDay } from '../progress/days';
@@ -46,33 +48,16 @@ class SettingsState {
 		this.theme = mirror ?? 'system';
 		Object.assign(this, { ...defaultSettings, theme: this.theme });
 		try {
-			const db = getDatabase();
-			const [theme, sessionLength, loudnessMatch, volume, drillSource, dailyGoal] =
-				await Promise.all([
-					readSetting(db, 'theme'),
-					readSetting(db, 'sessionLength'),
-					readSetting(db, 'loudnessMatch'),
-					readSetting(db, 'volume'),
-					readSetting(db, 'drillSource'),
-					readSetting(db, 'dailyGoal')
-				]);
-			const stored: Partial<Settings> = {
-				theme,
-				sessionLength,
-				loudnessMatch,
-				volume,
-				drillSource,
-				dailyGoal
-			};
+			const stored: Partial<Settings> = await peekSettings();
 			// A choice made while the stored ones were being read is newer: keep it.
 			for (const key of this.#changed) delete stored[key];
-			if (mirror !== null && 'theme' in stored && stored.theme !== mirror) {
-				// The last theme write never reached Dexie: keep the choice and store it again.
-				delete stored.theme;
-				void this.#store('theme', mirror);
-			}
+			const lostTheme = mirror !== null && 'theme' in stored && stored.theme !== mirror;
+			if (lostTheme) delete stored.theme;
 			Object.assign(this, stored);
 			this.storageError = null;
+			// The last theme write never reached Dexie: keep the choice and store it again, before
+			// `load` resolves (Dexie loads for it), so it never lands after a newer write.
+			if (lostTheme) await this.#store('theme', mirror);
 		} catch (error) {
 			this.storageError = describeStorageError(error);
 		}
@@ -92,7 +77,10 @@ class SettingsState {
 		await this.#store('dailyGoal', goal);
 		try {
 			// Loaded on demand: the Today page, which loads this module, never changes the goal.
-			const { rejudgeToday } = await import('../db/attempts-repo');
+			const [{ rejudgeToday }, { getDatabase }] = await Promise.all([
+				import('../db/attempts-repo'),
+				import('../db/database')
+			]);
 			await rejudgeToday(getDatabase(), currentDay());
 		} catch (error) {
 			this.storageError = describeStorageError(error);
@@ -111,6 +99,7 @@ class SettingsState {
 	async #store<K extends keyof Settings>(key: K, value: Settings[K]) {
 		this.#changed.add(key);
 		try {
+			const { getDatabase } = await import('../db/database');
 			await writeSetting(getDatabase(), { key, value });
 			this.storageError = null;
 		} catch (error) {

@@ -151,9 +151,17 @@ export async function resetDatabase(db: MixDatabase = getDatabase()): Promise<vo
 
 /**
  * Makes every read and write of `db` fail, as a browser that blocks storage does, until `restore`
- * is called.
+ * is called: Dexie's, and the Dexie-free reads of db/peek.ts, which open IndexedDB themselves.
  */
 export function breakDatabase(db: MixDatabase = getDatabase()): { restore(): Promise<void> } {
 	db.close({ disableAutoOpen: true });
-	return { restore: async () => void (await db.open()) };
+	const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+		throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+	});
+	return {
+		restore: async () => {
+			open.mockRestore();
+			await db.open();
+		}
+	};
 }

@@ -129,7 +129,16 @@ describe('TodayState', () => {
 	it('falls back to the default goal when the goal cannot be read at all', async () => {
 		const db = getDatabase();
 		await db.days.put(met('2026-03-09'));
-		vi.spyOn(db.settings, 'get').mockRejectedValue(new Error('a row that will not decode'));
+		// Today reads through db/peek.ts, on IndexedDB itself.
+		const get = IDBObjectStore.prototype.get;
+		vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
+			this: IDBObjectStore,
+			key: IDBValidKey | IDBKeyRange
+		) {
+			if (this.name === 'settings')
+				throw new DOMException('a row that will not decode', 'DataError');
+			return get.call(this, key);
+		});
 		const snapshot = await read();
 		expect(snapshot.goal).toEqual(DEFAULT_GOAL);
 		expect(snapshot.streak.current).toBe(1);

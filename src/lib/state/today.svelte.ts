@@ -1,16 +1,18 @@
-/** The Today page's live state: the streak, progress toward today's goal and the lessons done. */
-import { getDatabase } from '../db/database';
-import { readSetting } from '../db/settings-repo';
+/**
+ * The Today page's live state: the streak, progress toward today's goal and the lessons done. Read
+ * without Dexie (a PeekLive), so `/` paints and shows them without downloading it.
+ */
+import { peek } from '../db/peek';
+import { settingFrom } from '../db/settings-repo';
 import type { DayRow } from '../progress/records';
 import {
 	computeStreak,
-	DEFAULT_GOAL,
 	goalProgress,
 	type DailyGoal,
 	type StreakSummary
 } from '../progress/streak';
 import { totalsOf } from '../progress/totals';
-import { Live } from './live.svelte';
+import { PeekLive } from './peek-live.svelte';
 
 export interface TodaySnapshot {
 	today: string;
@@ -26,14 +28,19 @@ export interface TodaySnapshot {
 }
 
 /** Today's streak, goal progress and completed lessons, updated when any tab writes. */
-export class TodayState extends Live<TodaySnapshot> {
+export class TodayState extends PeekLive<TodaySnapshot> {
 	protected async read(today: string): Promise<TodaySnapshot> {
-		const db = getDatabase();
-		const [goal, days, lessons] = await Promise.all([
-			readSetting(db, 'dailyGoal').catch(() => DEFAULT_GOAL),
-			db.days.toArray(),
-			db.lessons.toArray()
-		]);
+		const [goalRow, days, lessons] = await peek({
+			stores: ['settings', 'days', 'lessons'],
+			read: (snapshot) =>
+				Promise.all([
+					// A goal that cannot be read at all counts as the default, as a corrupt one does.
+					snapshot.get('settings', 'dailyGoal').catch(() => undefined),
+					snapshot.getAll('days'),
+					snapshot.getAll('lessons')
+				])
+		});
+		const goal = settingFrom('dailyGoal', goalRow);
 		const row = days.find((d) => d.day === today) ?? null;
 		const completedLessons = lessons.filter((l) => l.completedAt !== null).map((l) => l.slug);
 		return {
