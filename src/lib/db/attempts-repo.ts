@@ -89,6 +89,15 @@ export async function readAllDrillStates(db: MixDatabase): Promise<DrillStateRow
 	return db.drillStates.toArray();
 }
 
+/** Whether the attempt of session `sessionId` answered at `timestamp` is stored. */
+export async function hasAttempt(
+	db: MixDatabase,
+	{ sessionId, timestamp }: { sessionId: string; timestamp: number }
+): Promise<boolean> {
+	const attempts = await db.attempts.where('sessionId').equals(sessionId).toArray();
+	return attempts.some((attempt) => attempt.timestamp === timestamp);
+}
+
 /** Attempts of one session, in answer order. */
 export async function sessionAttempts(db: MixDatabase, sessionId: string): Promise<AttemptRow[]> {
 	return db.attempts.where('sessionId').equals(sessionId).sortBy('timestamp');

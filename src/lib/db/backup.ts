@@ -333,7 +333,8 @@ const mixSessionSchema = v.object({
 			})
 		),
 		v.maxLength(10_000)
-	)
+	),
+	revision: v.optional(count)
 });
 
 const backupSchema = v.object({

@@ -6,22 +6,52 @@ import type { MixDatabase } from './database';
 import { readSetting } from './settings-repo';
 
 /**
- * Stores (or replaces) a session row. A check the stored row did not have yet counts toward its day
- * (the daily goal and the streak) in the same transaction, so a check counts once however often
- * the session is saved, from whichever tab, and the days match what a backup import rebuilds.
+ * A save refused because the stored session is not the revision the saving tab last read or wrote:
+ * another tab changed it (or it was deleted). Nothing was written.
  */
-export async function saveMixSession(db: MixDatabase, row: MixSessionRow): Promise<void> {
-	await db.transaction('rw', [db.mixSessions, db.days, db.settings], async () => {
+export class MixSessionConflictError extends Error {
+	override name = 'MixSessionConflictError';
+	/** The stored row, as the other tab left it (undefined when it is gone). */
+	readonly stored: MixSessionRow | undefined;
+
+	constructor(stored: MixSessionRow | undefined) {
+		super('This mix session was changed in another tab.');
+		this.stored = stored;
+	}
+}
+
+/**
+ * Stores (or replaces) a session row and returns its new revision. The row's `revision` must be the
+ * stored one (0 or absent for a new session): otherwise another tab saved since, and the save is
+ * refused with {@link MixSessionConflictError}, writing nothing. A check the stored row did not have
+ * yet counts toward its day (the daily goal and the streak) in the same transaction, so a check
+ * counts once however often the session is saved, and the days match what a backup import rebuilds.
+ */
+export async function saveMixSession(db: MixDatabase, row: MixSessionRow): Promise<number> {
+	return db.transaction('rw', [db.mixSessions, db.days, db.settings], async () => {
 		const stored = await db.mixSessions.get(row.id);
-		await db.mixSessions.put(structuredClone(row));
+		// A row gone (deleted in another tab) counts as revision 0: a tab that saved it before is refused.
+		const expected = row.revision ?? 0;
+		if ((stored?.revision ?? 0) !== expected) throw new MixSessionConflictError(stored);
+		const revision = expected + 1;
+		await db.mixSessions.put({ ...structuredClone(row), revision });
 		const added = addedChecks({ stored, next: row });
-		if (added.length === 0) return;
+		if (added.length === 0) return revision;
 		const goal = await readSetting(db, 'dailyGoal');
 		for (const check of added) {
 			const day = mixCheckDay(check);
 			await db.days.put(addMixCheckToDay({ row: await db.days.get(day), day, goal }));
 		}
+		return revision;
 	});
+}
+
+/** One stored session, if it is (still) on the device. */
+export async function readMixSession(
+	db: MixDatabase,
+	id: string
+): Promise<MixSessionRow | undefined> {
+	return db.mixSessions.get(id);
 }
 
 /** The session the learner changed last, if any. */

@@ -112,17 +112,19 @@ describe('saveTrack', () => {
 					inner: new DOMException('full', 'QuotaExceededError')
 				})
 		]
-	])('turns %s into one sentence and stores nothing', async (_, makeError) => {
+	])('turns %s into a message, and keeps the tracks saved before', async (_, makeError) => {
 		const db = open();
+		const before = await saveTrack(db, track());
 		vi.spyOn(db.tracks, 'add').mockImplementation(() => Promise.reject(makeError()) as never);
 		const saving = saveTrack(db, track());
 		await expect(saving).rejects.toThrow(TRACK_MESSAGES.quota);
 		await expect(saving).rejects.toHaveProperty('cause');
+		// What was not saved, that the rest is safe, and what to do.
 		expect(TRACK_MESSAGES.quota).toBe(
-			'This device is out of storage space, so the track was not saved.'
+			'This device is out of storage space, so the track was not saved. Your saved tracks and progress are safe. Delete a saved track or free some space on the device, then try again.'
 		);
 		vi.restoreAllMocks();
-		expect(await db.tracks.count()).toBe(0);
+		expect((await listTracks(db)).map((t) => t.id)).toEqual([before.id]);
 	});
 
 	it('passes other storage errors on as they are', async () => {

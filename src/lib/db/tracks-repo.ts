@@ -5,6 +5,7 @@
  */
 import type { MixDatabase, TrackRow } from './database';
 import { readSetting, writeSetting } from './settings-repo';
+import { isQuotaError } from './storage-errors';
 import { trackSource } from '../settings/settings';
 
 /** The most tracks the app keeps (each is about 10 MB). */
@@ -14,22 +15,14 @@ const MAX_NAME = 120;
 
 /** What the repository tells the learner, one sentence each. */
 export const TRACK_MESSAGES = {
-	quota: 'This device is out of storage space, so the track was not saved.',
+	quota:
+		'This device is out of storage space, so the track was not saved. Your saved tracks and progress are safe. Delete a saved track or free some space on the device, then try again.',
 	limit: `You already have ${MAX_SAVED_TRACKS} saved tracks, the most the app keeps. Delete one to save this track.`,
 	empty: 'This track has no audio to save.'
 } as const;
 
 /** A saved track without its audio, for lists. */
 export type TrackSummary = Omit<TrackRow, 'wav'>;
-
-/** True when `error` (or an error it wraps, as Dexie and aborted transactions do) is a full disk. */
-function isQuotaError(error: unknown): boolean {
-	for (let e = error, depth = 0; e && depth < 5; depth++) {
-		if ((e as { name?: unknown }).name === 'QuotaExceededError') return true;
-		e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
-	}
-	return false;
-}
 
 function summary({ wav: _wav, ...rest }: TrackRow): TrackSummary {
 	return rest;

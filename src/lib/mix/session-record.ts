@@ -44,6 +44,11 @@ export interface MixSessionRow {
 	settings: MixSettings;
 	master: MasterSettings;
 	checks: MixCheckSummary[];
+	/**
+	 * How many times the session was saved (absent before it was kept: 0). A tab saves only over the
+	 * revision it last read or wrote, so a tab left behind cannot overwrite another tab's newer work.
+	 */
+	revision?: number;
 }
 
 /**

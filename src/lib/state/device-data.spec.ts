@@ -167,7 +167,7 @@ describe('DeviceDataState: import', () => {
 		);
 		await data.importNow();
 		expect(data.error).toBe(
-			'The backup could not be imported, so nothing was changed. This device is out of storage space, so your progress could not be saved.'
+			'The backup could not be imported, so nothing was changed. This device is out of storage space, so your progress could not be saved. Everything saved before is safe. Free some space on the device, and export a backup in Settings to keep a copy.'
 		);
 		expect(data.status).toBe('');
 		expect(await counts()).toEqual({ attempts: 2, sessions: 1 });

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderInWorker } from '../audio/render-client';
 import { getDatabase } from '../db/database';
@@ -230,6 +231,32 @@ describe('DrillSessionState', () => {
 		expect(session.phase).toBe('revealed');
 		expect(session.storageError).toMatch(/out of storage space/);
 		expect(session.items).toHaveLength(1);
+	});
+
+	it('names the answer a full disk kept out (as Dexie reports it: an abort wrapping the quota error), and keeps what was stored before', async () => {
+		session = new DrillSessionState({ kinds: [kind('level')] });
+		await session.start();
+		await play(session, [true]);
+		const db = getDatabase();
+		// The day's totals are the transaction's last write; the disk is full by then.
+		vi.spyOn(db.kindDays, 'put').mockRejectedValueOnce(
+			new Dexie.AbortError('aborted', new DOMException('', 'QuotaExceededError'))
+		);
+		await session.answer(answerFor(session, false));
+		expect(session.storageError).toMatch(
+			/^This device is out of storage space, so this answer could not be saved\. Everything saved before is safe\./
+		);
+		// Both or neither: the first answer and its totals, not the second.
+		expect(await db.attempts.count()).toBe(1);
+		expect((await db.days.get(currentDay()))?.questions).toBe(1);
+		expect((await db.kindDays.get(['level', currentDay()]))?.attempts).toBe(1);
+		// No note of an answer being stored is left behind (the failure was reported on the spot).
+		expect([...browser.local.keys()].filter((k) => k.startsWith('mftm-answer'))).toEqual([]);
+		// The next answer is stored, and the message about the lost one goes.
+		await session.next();
+		await session.answer(answerFor(session, true));
+		expect(session.storageError).toBe('');
+		expect(await db.attempts.count()).toBe(2);
 	});
 
 	it('frees the players it made', async () => {

@@ -10,6 +10,7 @@ import { recordAttempt, recordSession, readDrillState } from '../db/attempts-rep
 import { trackIdOfSource } from '../settings/settings';
 import { activeMsOf } from '../progress/aggregate';
 import { requestPersistence } from './storage';
+import { writeNoted } from './answer-journal';
 import { getDatabase } from '../db/database';
 import { deviceTimeZone, localDay, utcOffsetMinutes } from '../progress/days';
 import { styleForSeed, styleIds } from '../dsp/synth/styles';
@@ -334,35 +335,41 @@ export class DrillSessionState {
 		// that when it has to share the main thread with the reveal's render and the next decode.
 		const timeZone = deviceTimeZone();
 		const writeStart = performance.now();
-		const recording = recordAttempt(getDatabase(), {
-			attempt: {
-				kind: kind.id,
-				family: kind.family,
-				sessionId: this.sessionId,
-				level: levelBefore,
-				levelValue: kind.levels[levelBefore].value,
-				seed: rendered.question.seed,
-				source: rendered.question.source,
-				params: rendered.question.params,
-				answer,
-				correctAnswer: rendered.question.answer,
-				correct: grade.correct,
-				score: grade.score,
-				responseMs: item.responseMs,
-				timestamp: now.getTime(),
-				day: localDay(now, timeZone),
-				timeZone,
-				utcOffsetMinutes: utcOffsetMinutes(now, timeZone)
-			},
-			staircase
-		}).then(() => {
+		// Noted on the device while it is stored: if the page closes mid-write, the next page says so.
+		const noted = { sessionId: this.sessionId, timestamp: now.getTime(), drill: kind.name };
+		const recording = writeNoted(noted, () =>
+			recordAttempt(getDatabase(), {
+				attempt: {
+					kind: kind.id,
+					family: kind.family,
+					sessionId: this.sessionId,
+					level: levelBefore,
+					levelValue: kind.levels[levelBefore].value,
+					seed: rendered.question.seed,
+					source: rendered.question.source,
+					params: rendered.question.params,
+					answer,
+					correctAnswer: rendered.question.answer,
+					correct: grade.correct,
+					score: grade.score,
+					responseMs: item.responseMs,
+					timestamp: now.getTime(),
+					day: localDay(now, timeZone),
+					timeZone,
+					utcOffsetMinutes: utcOffsetMinutes(now, timeZone)
+				},
+				staircase
+			})
+		).then(() => {
 			// User Timing for the benchmark (npm run benchmark).
 			performance.measure('mftm:record-attempt', { start: writeStart });
 		});
 		try {
 			await recording;
+			// A message about an earlier answer goes once this one is stored.
+			this.storageError = '';
 		} catch (error) {
-			this.storageError = describeStorageError(error);
+			this.storageError = describeStorageError(error, 'this answer');
 		}
 		this.staircases = { ...this.staircases, [kind.id]: staircase };
 		this.items = [...this.items, item];

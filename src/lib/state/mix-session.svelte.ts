@@ -2,7 +2,9 @@
  * One Mix Lab session as runes state: a project rendered in the mix worker, the learner's settings,
  * the versions playing in sync through the A/B player (rough, your mix, the target), re-mixed on every
  * change (the newest settings win: a change made while a re-mix runs is sent when it returns), and
- * the checks run this session.
+ * the checks run this session. The session is saved as the learner works; a save never overwrites
+ * another tab's newer copy (each save names the revision it read: see saveMixSession), and a tab that
+ * falls behind is told at once (a BroadcastChannel message) and offered the other tab's copy.
  */
 import { MixClient } from '../audio/mix-client';
 import type {
@@ -22,7 +24,12 @@ import { stemNamesOf } from '../mix/stem-names';
 import type { MasterSettings, MixSettings, StemId, StemSettings } from '../mix/types';
 import { AbPlayer, setMonoListening, warmUpAudio, type AbState } from '../player/ab-player';
 import { getDatabase } from '../db/database';
-import { latestMixSession, saveMixSession } from '../db/mix-sessions-repo';
+import {
+	latestMixSession,
+	MixSessionConflictError,
+	readMixSession,
+	saveMixSession
+} from '../db/mix-sessions-repo';
 import { keepOpening, keptOpening, type KeptOpening } from '../db/mix-openings';
 import { version } from '$app/environment';
 import { summarizeCheck, type MixSessionRow } from '../mix/session-record';
@@ -32,6 +39,8 @@ import { describeStorageError } from './settings.svelte';
 
 /** Changes are written this long after the last one (a drag writes once, not per step), ms. */
 const SAVE_DELAY_MS = 400;
+/** Where a tab announces each saved revision of a session to the app's other tabs. */
+const SAVES_CHANNEL = 'mftm-mix-session-saves';
 
 export type MixStatus = 'idle' | 'rendering' | 'ready' | 'error';
 
@@ -126,6 +135,16 @@ export class MixSessionState {
 	/** The stored record of this session (written as the learner works). */
 	#record: MixSessionRow | undefined;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Saves run one after another, so each names the revision the one before it wrote. */
+	#saving: Promise<void> = Promise.resolve();
+	#channel: BroadcastChannel | undefined;
+	/** Why the latest changes are not stored (a full disk, blocked storage); null once they are. */
+	saveError = $state<string | null>(null);
+	/**
+	 * Another tab saved this session after this tab read it: this tab saves nothing more (it would
+	 * overwrite that work) until the learner reloads the session.
+	 */
+	conflict = $state(false);
 	/** Checks of this session stored before a reload (their full results are not kept). */
 	earlierChecks = $state(0);
 	/** This project was reopened from storage as the learner left it. */
@@ -244,6 +263,9 @@ export class MixSessionState {
 		this.earlierChecks = resume?.checks.length ?? 0;
 		this.resumed = resume !== undefined;
 		if (this.earlierChecks > 0) this.targetUnlocked = true;
+		this.conflict = false;
+		this.saveError = null;
+		this.#listen();
 		const now = Date.now();
 		this.#record = resume ?? {
 			id: crypto.randomUUID(),
@@ -370,21 +392,72 @@ export class MixSessionState {
 		void this.#save();
 	}
 
-	/** Stores the session as it is now; a failure is shown, and nothing on screen is lost. */
-	async #save() {
+	/**
+	 * Stores the session as it is now, after the saves before it. A failure is shown and nothing on
+	 * screen is lost: the next save (a change, or Try again) writes it all.
+	 */
+	#save(): Promise<void> {
 		this.#saveTimer = undefined;
 		const record = this.#record;
-		if (!record || !this.settings) return;
-		const now = Date.now();
+		if (!record || !this.settings) return this.#saving;
 		record.settings = $state.snapshot(this.settings);
 		record.master = $state.snapshot(this.masterSettings);
-		record.updatedAt = now;
+		record.updatedAt = Date.now();
 		record.day = currentDay();
+		this.#saving = this.#saving.then(() => this.#write(record));
+		return this.#saving;
+	}
+
+	async #write(record: MixSessionRow) {
+		// Behind another tab: writing would overwrite its newer work.
+		if (this.conflict && record === this.#record) return;
 		try {
-			await saveMixSession(getDatabase(), record);
+			record.revision = await saveMixSession(getDatabase(), record);
+			if (record === this.#record) this.saveError = null;
+			this.#channel?.postMessage({ id: record.id, revision: record.revision });
 		} catch (error) {
-			if (!this.#disposed) this.error = describeStorageError(error);
+			if (this.#disposed) return;
+			if (!(error instanceof MixSessionConflictError)) {
+				this.saveError = describeStorageError(error, 'your latest mix changes');
+			} else if (record === this.#record) this.conflict = true;
 		}
+	}
+
+	/** Saves again now (after a failed save, once the learner has freed some space). */
+	retrySave(): Promise<void> {
+		clearTimeout(this.#saveTimer);
+		return this.#save();
+	}
+
+	/** Hears of other tabs' saves: one that saved this session past this tab's revision wins. */
+	#listen() {
+		if (this.#channel || typeof BroadcastChannel === 'undefined') return;
+		this.#channel = new BroadcastChannel(SAVES_CHANNEL);
+		this.#channel.onmessage = ({ data }: MessageEvent<{ id: string; revision: number }>) => {
+			const record = this.#record;
+			if (record && data.id === record.id && data.revision > (record.revision ?? 0)) {
+				this.conflict = true;
+			}
+		};
+	}
+
+	/**
+	 * Opens the session again as it is stored (after another tab changed it), or afresh when another
+	 * tab deleted it. This tab's unsaved changes give way.
+	 */
+	async reloadSession() {
+		const project = this.project;
+		const record = this.#record;
+		if (!project || !record) return;
+		let stored: MixSessionRow | undefined;
+		try {
+			stored = await readMixSession(getDatabase(), record.id);
+		} catch (error) {
+			this.saveError = describeStorageError(error, 'your latest mix changes');
+			return;
+		}
+		const { style, seed, level } = project;
+		await this.open({ style, seed, level, resume: stored });
 	}
 
 	/** Masters the current mix with the learner's chain and switches to hearing it. */
@@ -588,6 +661,9 @@ export class MixSessionState {
 	dispose() {
 		this.#flush();
 		this.#disposed = true;
+		// After the last save, which other tabs still hear of.
+		const channel = this.#channel;
+		void this.#saving.then(() => channel?.close());
 		this.#player?.unload();
 		if (this.mono) setMonoListening(false);
 		this.#client.dispose();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
 import { themeColors } from '../app-manifest';
 import { getDatabase } from '../db/database';
 import { readSetting } from '../db/settings-repo';
@@ -172,7 +173,7 @@ describe('settings: storage failures', () => {
 		const put = vi.spyOn(getDatabase().settings, 'put').mockRejectedValue(quotaError());
 		await page.set('volume', 10);
 		expect(page.storageError).toBe(
-			'This device is out of storage space, so your progress could not be saved.'
+			'This device is out of storage space, so your progress could not be saved. Everything saved before is safe. Free some space on the device, and export a backup in Settings to keep a copy.'
 		);
 		// The page still plays at the chosen volume.
 		expect(page.volume).toBe(10);
@@ -208,6 +209,8 @@ describe('settings: storage failures', () => {
 
 	it.each([
 		[quotaError(), /out of storage space/],
+		// A full disk aborts the transaction; Dexie reports the abort with the quota error inside.
+		[new Dexie.AbortError('aborted', quotaError()), /out of storage space/],
 		[new Error('SecurityError'), /blocked on-device storage/],
 		['not even an Error', /blocked on-device storage/]
 	])('describes %s in one sentence', (error, sentence) => {

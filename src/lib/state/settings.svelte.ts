@@ -9,6 +9,7 @@
  * loads with the first write: a visit to `/` that changes nothing never downloads it.
  */
 import { peekSettings, writeSetting } from '../db/settings-repo';
+import { isQuotaError } from '../db/storage-errors';
 import { defaultSettings, type Settings, type ThemePreference } from '../settings/settings';
 import { themeColors } from '../app-manifest';
 import { currentDay } from '../progress/days';
@@ -138,11 +139,14 @@ function applyTheme(theme: ThemePreference) {
 		?.setAttribute('content', themeColors[resolved]);
 }
 
-/** A one-sentence explanation of a storage failure. */
-export function describeStorageError(error: unknown): string {
-	const name = error instanceof Error ? error.name : '';
-	if (name === 'QuotaExceededError') {
-		return 'This device is out of storage space, so your progress could not be saved.';
+/**
+ * What the learner is told when storage fails: what was not saved (`unsaved`, 'your progress' unless
+ * named), and, for a full disk (also when Dexie wraps it), that what was saved before is safe and
+ * what to do.
+ */
+export function describeStorageError(error: unknown, unsaved = 'your progress'): string {
+	if (isQuotaError(error)) {
+		return `This device is out of storage space, so ${unsaved} could not be saved. Everything saved before is safe. Free some space on the device, and export a backup in Settings to keep a copy.`;
 	}
 	return 'This browser blocked on-device storage (private mode?), so progress will not be kept after you close the app.';
 }

@@ -76,6 +76,10 @@ export function installBrowser(): FakeBrowser {
 		return action();
 	};
 	vi.stubGlobal('localStorage', {
+		get length() {
+			return storageCall(() => local.size);
+		},
+		key: (index: number) => storageCall(() => [...local.keys()][index] ?? null),
 		getItem: (key: string) => storageCall(() => local.get(key) ?? null),
 		setItem: (key: string, value: string) => storageCall(() => void local.set(key, String(value))),
 		removeItem: (key: string) => storageCall(() => void local.delete(key))
