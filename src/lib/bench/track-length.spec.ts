@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeWav, wavBuffer } from '../dsp/wav';
+import { encodeWav, wavBuffer, wavHeaderBytes } from '../dsp/wav';
 import { declaredDuration } from './track-length';
 import { mulberry32 } from '../dsp/test-signals';
 
@@ -61,7 +61,7 @@ describe('declaredDuration on files ffmpeg wrote', () => {
 
 type WavFormat = 'pcm16' | 'pcm24' | 'float32';
 
-/** A canonical 44-byte-header WAV of `frames` frames (pcm24 through wavBuffer: encodeWav has no 24-bit). */
+/** A WAV of `frames` frames as this project writes it (pcm24 through wavBuffer: encodeWav has no 24-bit). */
 function makeWav(c: {
 	sampleRate: number;
 	channelCount: number;
@@ -112,7 +112,9 @@ function chunk(id: string, body: Uint8Array, size = body.length) {
 }
 /** The 'fmt ' body and the samples of a canonical WAV. */
 function wavParts(wav: Uint8Array) {
-	return { fmt: wav.slice(20, 36), data: wav.slice(44) };
+	// The samples start after the header this project writes: 44 bytes, or 58 for float ('fact').
+	const float = new DataView(wav.buffer, wav.byteOffset).getUint16(20, true) === 3;
+	return { fmt: wav.slice(20, 36), data: wav.slice(wavHeaderBytes(float)) };
 }
 /** The same 'fmt ' as WAVE_FORMAT_EXTENSIBLE: cbSize 22, valid bits, mask, sub-format GUID. */
 function extensibleFmt(fmt: Uint8Array) {

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWav } from './wav';
+import { decodeWav, encodeWav, wavHeaderBytes } from './wav';
 import { loopableSine } from './generate/tone';
 import { gainToDb } from './units';
+
+/** The file's chunks in order (id, size, where the body starts), walked as any RIFF reader does. */
+function chunks(bytes: Uint8Array) {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const text = (o: number) => String.fromCharCode(...bytes.slice(o, o + 4));
+	const found: { id: string; size: number; at: number }[] = [];
+	for (let o = 12; o + 8 <= bytes.length;) {
+		const size = view.getUint32(o + 4, true);
+		found.push({ id: text(o), size, at: o + 8 });
+		o += 8 + size + (size % 2);
+	}
+	return found;
+}
 
 function readHeader(bytes: Uint8Array) {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const text = (o: number) => String.fromCharCode(...bytes.slice(o, o + 4));
+	const data = chunks(bytes).find((c) => c.id === 'data')!;
 	return {
 		riff: text(0),
 		riffSize: view.getUint32(4, true),
@@ -15,7 +29,8 @@ function readHeader(bytes: Uint8Array) {
 		sampleRate: view.getUint32(24, true),
 		byteRate: view.getUint32(28, true),
 		bits: view.getUint16(34, true),
-		dataSize: view.getUint32(40, true),
+		dataSize: data.size,
+		dataAt: data.at,
 		view
 	};
 }
@@ -39,13 +54,30 @@ describe('encodeWav', () => {
 		expect(h.dataSize).toBe(1000 * 2 * (bits / 8));
 		expect(h.riffSize).toBe(bytes.length - 8);
 		expect(h.byteRate).toBe(48000 * 2 * (bits / 8));
+		expect(h.dataAt).toBe(wavHeaderBytes(format === 'float32'));
+	});
+
+	it('writes float as the WAV spec asks of a non-PCM format, as sox does: cbSize, then fact', () => {
+		const bytes = encodeWav({ channels: [new Float32Array(777)], sampleRate: 44100 });
+		const view = new DataView(bytes.buffer);
+		expect(chunks(bytes).map((c) => [c.id, c.size])).toEqual([
+			['fmt ', 18],
+			['fact', 4],
+			['data', 777 * 4]
+		]);
+		expect(view.getUint16(36, true)).toBe(0); // cbSize: no extension
+		expect(view.getUint32(chunks(bytes)[1].at, true)).toBe(777); // frames per channel
+		// The project's own reader takes it back exactly.
+		const noise = Float32Array.from({ length: 777 }, (_, i) => Math.sin(i) * 1.5);
+		const round = decodeWav(encodeWav({ channels: [noise, noise], sampleRate: 44100 }));
+		expect(round.channels[1]).toEqual(noise);
 	});
 
 	it('interleaves channels and keeps float samples exactly', () => {
 		const left = Float32Array.from([0.5, -0.25]);
 		const right = Float32Array.from([-1, 1.5]);
-		const { view } = readHeader(encodeWav({ channels: [left, right], sampleRate: 44100 }));
-		expect([0, 1, 2, 3].map((i) => view.getFloat32(44 + i * 4, true))).toEqual([
+		const { view, dataAt } = readHeader(encodeWav({ channels: [left, right], sampleRate: 44100 }));
+		expect([0, 1, 2, 3].map((i) => view.getFloat32(dataAt + i * 4, true))).toEqual([
 			0.5, -1, -0.25, 1.5
 		]);
 	});

@@ -10,13 +10,25 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const WAVE_FORMAT_PCM = 1;
 const WAVE_FORMAT_IEEE_FLOAT = 3;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
-/** Bytes before the samples in the canonical layout this module writes. */
+/** Bytes before the samples of integer PCM: the canonical 44-byte header. */
 export const WAV_HEADER_BYTES = 44;
+/**
+ * Bytes before the samples of 32-bit float: RIFF, an 18-byte 'fmt ' (WAVE_FORMAT_IEEE_FLOAT with its
+ * cbSize, 0, which every format but PCM must carry), the 'fact' chunk every non-PCM WAV needs (its
+ * frame count), 'data': the layout sox writes, which sox reads without a warning (a 16-byte float
+ * 'fmt ' made it warn "wave header missing extended part of fmt chunk").
+ */
+export const FLOAT_WAV_HEADER_BYTES = 58;
+
+/** Where the samples start in a WAV this module writes. */
+export function wavHeaderBytes(float: boolean): number {
+	return float ? FLOAT_WAV_HEADER_BYTES : WAV_HEADER_BYTES;
+}
 
 /**
- * The buffer of a WAV file of `frames` interleaved frames: the canonical 44-byte header (RIFF,
- * 'fmt ' with WAVE_FORMAT_PCM or WAVE_FORMAT_IEEE_FLOAT, 'data') written, the samples left for the
- * caller to fill from byte WAV_HEADER_BYTES on.
+ * The buffer of a WAV file of `frames` interleaved frames, its header written and the samples left
+ * for the caller to fill from byte `wavHeaderBytes(float)` on: integer PCM in the canonical 44-byte
+ * layout (RIFF, 'fmt ' WAVE_FORMAT_PCM, 'data'), float in the layout above.
  */
 export function wavBuffer({
 	channelCount,
@@ -34,24 +46,33 @@ export function wavBuffer({
 }): ArrayBuffer {
 	const blockAlign = (channelCount * bitsPerSample) / 8;
 	const dataBytes = frames * blockAlign;
-	const buffer = new ArrayBuffer(WAV_HEADER_BYTES + dataBytes);
+	const header = wavHeaderBytes(float);
+	const buffer = new ArrayBuffer(header + dataBytes);
 	const view = new DataView(buffer);
 	const ascii = (offset: number, text: string) => {
 		for (let i = 0; i < text.length; i++) view.setUint8(offset + i, text.charCodeAt(i));
 	};
 	ascii(0, 'RIFF');
-	view.setUint32(4, 36 + dataBytes, true);
+	view.setUint32(4, header - 8 + dataBytes, true);
 	ascii(8, 'WAVE');
 	ascii(12, 'fmt ');
-	view.setUint32(16, 16, true);
+	view.setUint32(16, float ? 18 : 16, true);
 	view.setUint16(20, float ? WAVE_FORMAT_IEEE_FLOAT : WAVE_FORMAT_PCM, true);
 	view.setUint16(22, channelCount, true);
 	view.setUint32(24, sampleRate, true);
 	view.setUint32(28, sampleRate * blockAlign, true);
 	view.setUint16(32, blockAlign, true);
 	view.setUint16(34, bitsPerSample, true);
-	ascii(36, 'data');
-	view.setUint32(40, dataBytes, true);
+	let offset = 36;
+	if (float) {
+		view.setUint16(36, 0, true); // cbSize: no extension
+		ascii(38, 'fact');
+		view.setUint32(42, 4, true);
+		view.setUint32(46, frames, true); // dwSampleLength: frames per channel
+		offset = 50;
+	}
+	ascii(offset, 'data');
+	view.setUint32(offset + 4, dataBytes, true);
 	return buffer;
 }
 
@@ -70,17 +91,19 @@ export function encodeWav({
 	if (channels.some((c) => c.length !== frames)) throw new RangeError('channels differ in length');
 	const bytesPerSample = format === 'pcm16' ? 2 : 4;
 	const count = channels.length;
+	const float = format === 'float32';
 	const buffer = wavBuffer({
 		channelCount: count,
 		sampleRate,
 		bitsPerSample: bytesPerSample * 8,
-		float: format === 'float32',
+		float,
 		frames
 	});
+	const header = wavHeaderBytes(float);
 	if (littleEndian) {
 		// Typed-array views write the interleaved samples directly (WAV is little-endian, like the host).
 		if (format === 'pcm16') {
-			const out = new Int16Array(buffer, WAV_HEADER_BYTES, frames * count);
+			const out = new Int16Array(buffer, header, frames * count);
 			for (let c = 0; c < count; c++) {
 				const channel = channels[c];
 				for (let i = 0, o = c; i < frames; i++, o += count) {
@@ -92,16 +115,18 @@ export function encodeWav({
 				}
 			}
 		} else {
-			const out = new Float32Array(buffer, WAV_HEADER_BYTES, frames * count);
+			// The float header is 58 bytes, so a Float32Array cannot start there: interleave, then copy.
+			const out = new Float32Array(frames * count);
 			for (let c = 0; c < count; c++) {
 				const channel = channels[c];
 				for (let i = 0, o = c; i < frames; i++, o += count) out[o] = channel[i];
 			}
+			new Uint8Array(buffer, header).set(new Uint8Array(out.buffer));
 		}
 		return new Uint8Array(buffer);
 	}
 	const view = new DataView(buffer);
-	let offset = WAV_HEADER_BYTES;
+	let offset = header;
 	for (let i = 0; i < frames; i++) {
 		for (const channel of channels) {
 			const sample = channel[i];
