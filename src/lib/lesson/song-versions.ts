@@ -7,9 +7,17 @@
  */
 import { quickMaster } from '../dsp/master/quick-master';
 import { applyChain, type ChainStep } from '../dsp/process/chain';
-import { dbToGain } from '../dsp/units';
+import { dbToGain, type SampleRate } from '../dsp/units';
+import type { StemId } from '../mix/types';
 import type { SongVersionId } from './version-ids';
-import type { LessonSource } from './versions';
+
+/** A song to render versions of: its mix and the stems it sums (a `LessonSource` with its stems). */
+export interface SongSource {
+	channels: Float32Array[];
+	sampleRate: SampleRate;
+	/** Each stem as it sits in `channels` (after its fader and pan). */
+	stems?: Partial<Record<StemId, Float32Array[]>>;
+}
 
 /** `song-vocal-buried`: the lead vocal's fader change from its target balance, dB. */
 export const BURIED_VOCAL_DB = -8;
@@ -22,7 +30,7 @@ export const DARK_TILT = [
 ] as const satisfies ChainStep[];
 
 /** The vocal stem as it sits in the mix (after its fader and pan); a RangeError without it. */
-function vocalOf(source: LessonSource): Float32Array[] {
+function vocalOf(source: SongSource): Float32Array[] {
 	const vocal = source.stems?.vocal;
 	if (!vocal || vocal.length !== source.channels.length) {
 		throw new RangeError(
@@ -33,7 +41,7 @@ function vocalOf(source: LessonSource): Float32Array[] {
 }
 
 /** The mix with its vocal replaced by `vocal` (mix − old vocal + new vocal). */
-function withVocal(source: LessonSource, vocal: Float32Array[]): Float32Array[] {
+function withVocal(source: SongSource, vocal: Float32Array[]): Float32Array[] {
 	const old = vocalOf(source);
 	return source.channels.map((mix, c) => {
 		const out = new Float32Array(mix.length);
@@ -43,7 +51,7 @@ function withVocal(source: LessonSource, vocal: Float32Array[]): Float32Array[] 
 }
 
 /** The mix before mastering for song version `id`. */
-export function songMix(id: SongVersionId, source: LessonSource): Float32Array[] {
+export function songMix(id: SongVersionId, source: SongSource): Float32Array[] {
 	const { sampleRate } = source;
 	switch (id) {
 		case 'song-master':
@@ -70,6 +78,6 @@ export function songMix(id: SongVersionId, source: LessonSource): Float32Array[]
 }
 
 /** Song version `id`: its mix through the lesson master (−14 LUFS, −1 dBTP, no EQ). */
-export function renderSongVersion(id: SongVersionId, source: LessonSource): Float32Array[] {
+export function renderSongVersion(id: SongVersionId, source: SongSource): Float32Array[] {
 	return quickMaster({ channels: songMix(id, source), sampleRate: source.sampleRate }).channels;
 }
