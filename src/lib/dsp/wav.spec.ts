@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWav, encodeWav, wavHeaderBytes } from './wav';
+import { decodeWav, decodeWavInto, encodeWav, wavHeaderBytes } from './wav';
 import { loopableSine } from './generate/tone';
 import { gainToDb } from './units';
 
@@ -81,6 +81,34 @@ describe('encodeWav', () => {
 			0.5, -1, -0.25, 1.5
 		]);
 	});
+
+	it.each(['pcm16', 'float32'] as const)(
+		'%s decodes into the caller’s arrays exactly as decodeWav does, at any offset in a larger buffer',
+		(format) => {
+			const left = Float32Array.from({ length: 1001 }, (_, i) => Math.sin(i / 7) * 0.9);
+			const right = Float32Array.from({ length: 1001 }, (_, i) => Math.cos(i / 3) * 0.5);
+			const wav = encodeWav({ channels: [left, right], sampleRate: 32000, format });
+			for (const pad of [0, 1, 2, 3]) {
+				// The WAV inside a bigger buffer, so its samples start aligned or not.
+				const holder = new Uint8Array(wav.length + pad);
+				holder.set(wav, pad);
+				const bytes = holder.subarray(pad);
+				const targets: Float32Array[] = [];
+				const shape = decodeWavInto(bytes, ({ channelCount, frames, sampleRate }) => {
+					expect({ channelCount, frames, sampleRate }).toEqual({
+						channelCount: 2,
+						frames: 1001,
+						sampleRate: 32000
+					});
+					for (let c = 0; c < channelCount; c++) targets.push(new Float32Array(frames));
+					return targets;
+				});
+				expect(shape.channels).toBe(targets);
+				expect(targets).toEqual(decodeWav(wav).channels);
+			}
+			expect(() => decodeWavInto(wav, () => [new Float32Array(10)])).toThrow(/do not fit/);
+		}
+	);
 
 	it('clamps 16-bit PCM to full scale', () => {
 		const { view } = readHeader(

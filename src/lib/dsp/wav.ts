@@ -161,6 +161,24 @@ export class WavError extends Error {
  * rate. Chunks are walked by size (odd sizes padded, RIFF rule), so LIST/fact/bext chunks are skipped.
  */
 export function decodeWav(bytes: Uint8Array): DecodedWav {
+	return decodeWavInto(bytes, ({ channelCount, frames }) =>
+		Array.from({ length: channelCount }, () => new Float32Array(frames))
+	);
+}
+
+/**
+ * `decodeWav`, writing the samples into arrays the caller makes once the header is read (`targets`
+ * returns one of at least `frames` samples per channel): a player decodes straight into its
+ * AudioBuffer's channels, with no planar copy on the way.
+ */
+export function decodeWavInto(
+	bytes: Uint8Array,
+	targets: (shape: {
+		channelCount: number;
+		frames: number;
+		sampleRate: SampleRate;
+	}) => Float32Array[]
+): DecodedWav {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const tag = (offset: number) =>
 		offset + 4 <= bytes.length ? String.fromCharCode(...bytes.subarray(offset, offset + 4)) : '';
@@ -233,12 +251,21 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
 	const bytesPerSample = bits / 8;
 	const frameBytes = bytesPerSample * channelCount;
 	const frames = Math.floor(data.size / frameBytes);
-	const channels = Array.from({ length: channelCount }, () => new Float32Array(frames));
+	const channels = targets({ channelCount, frames, sampleRate });
+	if (channels.length !== channelCount || channels.some((c) => c.length < frames))
+		throw new RangeError('decodeWavInto: the target arrays do not fit the file');
 	if (littleEndian && (format.tag === WAVE_FORMAT_PCM ? bits === 16 : bits === 32)) {
-		// Fast paths for the common encodings: copy to an aligned buffer, then de-interleave.
+		// Fast paths for the common encodings: a typed view of the samples (copied first only where
+		// they do not start on a multiple of their size), then de-interleave.
 		const start = bytes.byteOffset + data.offset;
-		const copy = bytes.buffer.slice(start, start + frames * frameBytes) as ArrayBuffer;
-		const samples = bits === 16 ? new Int16Array(copy) : new Float32Array(copy);
+		const count = frames * channelCount;
+		const aligned = start % bytesPerSample === 0;
+		const source = aligned
+			? bytes.buffer
+			: (bytes.buffer.slice(start, start + frames * frameBytes) as ArrayBuffer);
+		const at = aligned ? start : 0;
+		const samples =
+			bits === 16 ? new Int16Array(source, at, count) : new Float32Array(source, at, count);
 		const scale = bits === 16 ? 1 / 32768 : 1;
 		for (let c = 0; c < channelCount; c++) {
 			const channel = channels[c];

@@ -6,7 +6,7 @@
 import { Howl, Howler } from 'howler';
 import type { Decibels, Hertz, Seconds } from '../dsp/units';
 import type { HowlerEdge } from './howler-edge';
-import { decodeWav, encodeWav } from '../dsp/wav';
+import { decodeWavInto, encodeWav } from '../dsp/wav';
 
 /** Length of the equal-sum linear crossfade between versions. */
 export const CROSSFADE_MS = 10;
@@ -357,15 +357,16 @@ export function setMonoListening(on: boolean, howler: HowlerEdge['Howler'] = How
  */
 function audioBufferOf(ctx: AudioContext | null | undefined, wav: Uint8Array): AudioBuffer | null {
 	if (!ctx || typeof ctx.createBuffer !== 'function') return null;
-	let decoded;
+	let buffer: AudioBuffer | null = null;
 	try {
-		decoded = decodeWav(wav);
+		// Straight into the buffer's own channels: a re-mix allocates its buffer and nothing else.
+		decodeWavInto(wav, ({ channelCount, frames, sampleRate }) => {
+			buffer = ctx.createBuffer(channelCount, Math.max(1, frames), sampleRate);
+			return Array.from({ length: channelCount }, (_, c) => buffer!.getChannelData(c));
+		});
 	} catch {
 		return null;
 	}
-	const { channels, sampleRate } = decoded;
-	const buffer = ctx.createBuffer(channels.length, channels[0]?.length ?? 0, sampleRate);
-	channels.forEach((samples, c) => buffer.copyToChannel(samples as Float32Array<ArrayBuffer>, c));
 	return buffer;
 }
 
