@@ -40,40 +40,43 @@ function vocalOf(source: SongSource): Float32Array[] {
 	return vocal;
 }
 
-/** The mix with its vocal replaced by `vocal` (mix − old vocal + new vocal). */
-function withVocal(source: SongSource, vocal: Float32Array[]): Float32Array[] {
-	const old = vocalOf(source);
-	return source.channels.map((mix, c) => {
-		const out = new Float32Array(mix.length);
-		for (let i = 0; i < mix.length; i++) out[i] = mix[i] - old[c][i] + vocal[c][i];
+/** `mix` with its vocal `old` replaced by `vocal` (mix − old + new), in new arrays. */
+function replaceVocal(
+	mix: Float32Array[],
+	old: Float32Array[],
+	vocal: Float32Array[]
+): Float32Array[] {
+	return mix.map((channel, c) => {
+		const out = new Float32Array(channel.length);
+		for (let i = 0; i < channel.length; i++) out[i] = channel[i] - old[c][i] + vocal[c][i];
 		return out;
 	});
 }
 
-/** The mix before mastering for song version `id`. */
+/** The mix before mastering for song version `id` (the source is left alone). */
 export function songMix(id: SongVersionId, source: SongSource): Float32Array[] {
-	const { sampleRate } = source;
+	const { channels, sampleRate } = source;
+	// Every song version is made from the stems source, even those that leave the vocal alone.
+	const vocal = vocalOf(source);
 	switch (id) {
 		case 'song-master':
-			vocalOf(source);
-			return source.channels.map((c) => c.slice());
+			return channels.map((c) => c.slice());
 		case 'song-vocal-buried': {
 			const gain = dbToGain(BURIED_VOCAL_DB);
-			return withVocal(
-				source,
-				vocalOf(source).map((c) => c.map((x) => x * gain))
+			return replaceVocal(
+				channels,
+				vocal,
+				vocal.map((c) => c.map((x) => x * gain))
 			);
 		}
-		case 'song-vocal-harsh': {
-			const vocal = vocalOf(source);
-			return withVocal(
-				source,
+		case 'song-vocal-harsh':
+			return replaceVocal(
+				channels,
+				vocal,
 				applyChain({ channels: vocal, sampleRate, chain: [HARSH_VOCAL] }).channels
 			);
-		}
 		case 'song-dark':
-			vocalOf(source);
-			return applyChain({ channels: source.channels, sampleRate, chain: [...DARK_TILT] }).channels;
+			return applyChain({ channels, sampleRate, chain: [...DARK_TILT] }).channels;
 	}
 }
 
