@@ -13,25 +13,12 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/cli/serve';
+import { routes } from '../routes';
 import { renderNoise } from '../../src/lib/dsp/synth/noise';
 import { encodeWav } from '../../src/lib/dsp/wav';
 
 const PORT = Number(process.env.FIREFOX_PORT ?? 4186);
 const base = `http://localhost:${PORT}`;
-/** Every route with its heading (as tests/e2e/fixtures.ts lists them for Chromium). */
-const routes = [
-	['/', 'Today'],
-	['/learn', 'Learn'],
-	['/learn/no-magic-in-mastering', 'There is no magic in mastering'],
-	['/train', 'Train'],
-	['/progress', 'Progress'],
-	['/settings', 'Settings'],
-	['/bench', 'Bench'],
-	['/mix', 'Mix Lab'],
-	['/train/eq-boost', 'Spot the boost'],
-	['/train/eq-match', 'Match the EQ'],
-	['/train/daily', 'Daily mix']
-] as const;
 
 let server: Server | undefined;
 /** A PulseAudio server with a null sink: Firefox's audio needs a sound server, and CI has no card. */
@@ -120,9 +107,13 @@ async function until<A extends string | number | undefined, R>(
 }
 
 const heading = () => page.$eval('h1', (h) => h.textContent?.trim());
-const audioState = () =>
-	page.evaluate(
-		() => (window as unknown as { Howler?: { ctx?: AudioContext } }).Howler?.ctx?.state ?? 'none'
+/** Waits until the page's AudioContext (Howler's) is running: sound is really playing. */
+const audioRuns = () =>
+	until(
+		() =>
+			(window as unknown as { Howler?: { ctx?: AudioContext } }).Howler?.ctx?.state === 'running',
+		undefined,
+		{ what: 'the audio context to run' }
 	);
 /** Waits until `selector` matches an element a tap would reach (not disabled, not aria-disabled). */
 const enabled = (selector: string, timeout = 45_000) =>
@@ -190,7 +181,7 @@ async function clickButton(words: string) {
 
 describe('Firefox', () => {
 	it('opens every route with its heading and the app shell', async () => {
-		for (const [path, title] of routes) {
+		for (const { path, heading: title } of routes) {
 			await page.goto(base + path, { waitUntil: 'load' });
 			await titled(title);
 			expect(await heading(), path).toBe(title);
@@ -211,13 +202,7 @@ describe('Firefox', () => {
 		await page.goto(`${base}/train/eq-boost`, { waitUntil: 'load' });
 		await click('button[aria-label="Play"]');
 		await page.waitForSelector('button[aria-label="Pause"]');
-		await until(
-			() =>
-				(window as unknown as { Howler?: { ctx?: AudioContext } }).Howler?.ctx?.state === 'running',
-			undefined,
-			{ what: 'the audio context to run' }
-		);
-		expect(await audioState()).toBe('running');
+		await audioRuns();
 		// A whole session at the default length: answer until the results.
 		const length = Number(
 			(await until(() => document.body.textContent?.match(/Question 1 of (\d+)/)?.[1], undefined, {
@@ -242,12 +227,7 @@ describe('Firefox', () => {
 		await page.goto(`${base}/learn/no-magic-in-mastering`, { waitUntil: 'load' });
 		await click('article button[aria-label="Play"]');
 		await page.waitForSelector('article button[aria-label="Pause"]', { timeout: 45_000 });
-		await until(
-			() =>
-				(window as unknown as { Howler?: { ctx?: AudioContext } }).Howler?.ctx?.state === 'running',
-			undefined,
-			{ what: 'the audio context to run' }
-		);
+		await audioRuns();
 		expect(await page.$('article [role="alert"]')).toBeNull();
 		await page.click('article button[aria-label="Pause"]');
 		expect(problems).toEqual([]);
@@ -293,7 +273,7 @@ describe('Firefox', () => {
 		);
 		await new Promise((resolve) => server!.close(resolve));
 		server = undefined;
-		for (const [path, title] of routes) {
+		for (const { path, heading: title } of routes) {
 			await page.goto(base + path, { waitUntil: 'load' });
 			await titled(title);
 			await settle(path);
